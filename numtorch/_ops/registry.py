@@ -1,0 +1,503 @@
+"""OpDef, the @op decorator, and apply(): the one path every op call takes.
+
+An op is declared once, as a pure forward over arrays (`forward(xp, *arrays, **params)`) and a
+backward over Tensors (`backward(*grads, needs, <saved names>, <params>)`). From that one
+declaration this module makes the `numtorch.<name>` function, the `Tensor.<name>` method, the
+in-place `Tensor.<name>_`, the dunders, `out=` and the grad_fn class.
+"""
+
+import inspect
+
+from numtorch import _dtype
+from numtorch._device import xp_for
+from numtorch._errors import (
+    LEAF_INPLACE,
+    VIEW_OF_LEAF_INPLACE,
+    cant_cast,
+    device_mismatch,
+    shape_mismatch_inplace,
+)
+from numtorch._tensor import Tensor
+from numtorch.autograd import grad_mode
+from numtorch.autograd.graph import SavedTensor, node_class
+
+# Promotion kinds: how an op's result dtype follows from its inputs'.
+SAME = "same"  # the first input's dtype, no cast (shape ops, indexing, ...)
+DEFAULT = "default"  # torch.result_type over every input
+INT_TO_FLOAT = "int_to_float"  # as DEFAULT, but bool/int results become the default float
+ALWAYS_BOOL = "always_bool"  # computed in the promoted dtype, result bool (comparisons)
+FORWARD = "forward"  # the forward returns arrays of the right storage type itself
+
+FUNCTIONS = {}  # numtorch.<name>
+METHODS = {}  # Tensor.<name>
+FUNCTIONAL = {}  # numtorch.nn.functional.<name>
+REGISTRY = {}  # op name -> OpDef
+
+_TABLE = _dtype._TABLE
+_combine = _dtype.combine
+_scalar_dtype = _dtype.scalar_dtype
+_FLOAT = _dtype.FLOAT
+_INT = _dtype.INT
+_HALF = (_dtype.float16, _dtype.bfloat16)
+_enabled = grad_mode.is_grad_enabled
+
+
+class OpDef:
+    """One op overload: its forward, its backward, and what its grad_fn saves."""
+
+    __slots__ = (
+        "name",
+        "forward",
+        "backward",
+        "grad_fn",
+        "node_cls",
+        "promote",
+        "n_inputs",
+        "input_names",
+        "saved_inputs",
+        "saves_result",
+        "saved_params",
+        "sym_sizes",
+        "view",
+        "opmath",
+        "returns",
+    )
+
+    def __repr__(self):
+        return f"<op {self.name}>"
+
+
+def _backward_needs(backward, input_names):
+    """From the backward's keyword-only parameters: saved inputs, result, sizes and params."""
+    saved_inputs, saves_result, sym_sizes, params = [], [], [], []
+    for p in inspect.signature(backward).parameters.values():
+        if p.kind is not p.KEYWORD_ONLY or p.name == "needs":
+            continue
+        if p.name in input_names:
+            saved_inputs.append((input_names.index(p.name), p.name))
+        elif p.name == "result" or (p.name[:6] == "result" and p.name[6:].isdigit()):
+            saves_result.append((int(p.name[6:] or 0), p.name))
+        elif p.name.endswith("_sym_sizes") and p.name[: -len("_sym_sizes")] in input_names:
+            sym_sizes.append((input_names.index(p.name[: -len("_sym_sizes")]), p.name))
+        else:
+            params.append(p.name)
+    return tuple(saved_inputs), tuple(saves_result), tuple(sym_sizes), tuple(params)
+
+
+def op(
+    name=None,
+    *,
+    grad_fn=None,
+    promote=SAME,
+    function=True,
+    method=True,
+    inplace=False,
+    dunders=(),
+    rdunders=(),
+    functional=False,
+    view=False,
+    opmath=False,
+    out=None,
+    returns=None,
+    input_names=None,
+    signature=None,
+):
+    """Declares an op from its forward; returns the op as a callable (`numtorch.<name>`'s
+    signature), whose `.backward` decorator adds the backward formula.
+
+    The forward is `f(xp, *tensors, **options)`: its positional parameters (after `xp`) are the
+    tensor arguments (a Python scalar may stand in for one), its keyword-only parameters are the
+    options. The public signature is the forward's, unless `signature` (the text of a parameter
+    list, e.g. "input, dim, index") gives torch's order. grad_fn: the class name torch shows, or a
+    callable(options) -> name. input_names: torch's names for the tensors in saved attributes
+    (`self`, `other`, ...).
+    """
+
+    def declare(forward):
+        params = list(inspect.signature(forward).parameters.values())[1:]
+        tensors = [p.name for p in params if p.kind is p.POSITIONAL_OR_KEYWORD]
+        od = OpDef()
+        od.name = name or forward.__name__
+        od.forward = forward
+        od.backward = None
+        od.grad_fn = grad_fn
+        od.node_cls = None
+        od.promote = promote
+        od.n_inputs = len(tensors)
+        od.input_names = tuple(input_names or ("self", "other", "third", "fourth")[: len(tensors)])
+        od.saved_inputs, od.saves_result, od.sym_sizes, od.saved_params = (), (), (), ()
+        od.view = view
+        od.opmath = opmath
+        od.returns = returns
+        REGISTRY[od.name] = od
+        public_sig = signature if signature is not None else _signature_text(params)
+        callable_ = _bind(
+            od,
+            public_sig,
+            tensors,
+            params,
+            function,
+            method,
+            inplace,
+            dunders,
+            rdunders,
+            functional,
+            out,
+        )
+
+        def set_backward(backward):
+            od.backward = backward
+            needs = _backward_needs(backward, od.input_names)
+            od.saved_inputs, od.saves_result, od.sym_sizes, od.saved_params = needs
+            saved_names = [n for _, n in od.saved_inputs] + [n for _, n in od.saves_result]
+            saved_names += [n for _, n in od.sym_sizes] + list(od.saved_params)
+            if isinstance(grad_fn, str):
+                od.node_cls = node_class(grad_fn, saved_names)
+            else:
+                od.node_cls = lambda params, _names=saved_names: node_class(grad_fn(params), _names)
+            return backward
+
+        callable_.backward = set_backward
+        callable_.opdef = od
+        return callable_
+
+    return declare
+
+
+def _signature_text(params):
+    """The parameter list of a forward (without xp) as source text; defaults come from _D."""
+    parts, star = [], False
+    for p in params:
+        if p.kind is p.KEYWORD_ONLY and not star:
+            parts.append("*")
+            star = True
+        parts.append(p.name if p.default is p.empty else f"{p.name}=_D[{p.name!r}]")
+    return ", ".join(parts)
+
+
+# ---------------------------------------------------------------- binding
+
+_CODE = """
+def {name}({params}):
+    return _run(_op, ({args}), {{{kwargs}}}{out})
+"""
+
+
+def _bind(od, sig, tensors, params, function, method, inplace, dunders, rdunders, functional, out):
+    """Makes the public callables from the signature text (once, at import)."""
+    with_out = out if out is not None else not od.view
+    options = [p.name for p in params if p.kind is p.KEYWORD_ONLY]
+    kw = ", ".join(f"'{n}': {n}" for n in options)
+    defaults = {p.name: p.default for p in params if p.default is not p.empty}
+    first = sig.split(",")[0].split("=")[0].strip()
+
+    def make(fname, as_method, runner, use_out):
+        text = sig
+        args = list(tensors)
+        if as_method:
+            text = "self" + text[len(first) :]
+            args = ["self" if a == first else a for a in args]
+        if use_out:
+            star = "*" in (part.strip() for part in text.split(","))
+            text += ", out=None" if star else ", *, out=None"
+        code = _CODE.format(
+            name=fname,
+            params=text,
+            args=", ".join(args) + ("," if len(args) == 1 else ""),
+            kwargs=kw,
+            out=", out" if use_out else "",
+        )
+        namespace = {"_run": runner, "_op": od, "_D": defaults}
+        exec(code, namespace)
+        fn = namespace[fname]
+        fn.__doc__ = od.forward.__doc__
+        fn.__module__ = "numtorch"
+        return fn
+
+    if function:
+        FUNCTIONS[od.name] = make(od.name, False, apply, with_out)
+    if functional:
+        FUNCTIONAL[od.name] = make(od.name, False, apply, False)
+    if method:
+        METHODS[od.name] = make(od.name, True, apply, False)
+    if inplace:
+        METHODS[od.name + "_"] = make(od.name + "_", True, apply_inplace, False)
+    for d in dunders:
+        METHODS[d] = METHODS[od.name] if method else make(d, True, apply, False)
+        if d in _INPLACE_DUNDERS:
+            METHODS["__i" + d[2:]] = make("__i" + d[2:], True, apply_inplace, False)
+    for d in rdunders:
+        METHODS[d] = _reflected(od)
+    if function:
+        return FUNCTIONS[od.name]
+    return make(od.name, False, apply, with_out)
+
+
+_INPLACE_DUNDERS = (
+    "__add__",
+    "__sub__",
+    "__mul__",
+    "__truediv__",
+    "__floordiv__",
+    "__mod__",
+    "__pow__",
+    "__and__",
+    "__or__",
+    "__xor__",
+    "__lshift__",
+    "__rshift__",
+    "__matmul__",
+)
+
+
+def _reflected(od):
+    def reflected(self, other):
+        return apply(od, (other, self), {})
+
+    return reflected
+
+
+def public(name=None, *, function=True, method=False, functional=False):
+    """Registers a hand-written callable (an overload dispatcher) under the public names."""
+
+    def register(fn):
+        n = name or fn.__name__
+        if function:
+            FUNCTIONS[n] = fn
+        if method:
+            METHODS[n] = fn
+        if functional:
+            FUNCTIONAL[n] = fn
+        return fn
+
+    return register
+
+
+# ---------------------------------------------------------------- the hot path
+
+
+def result_dtype(args):
+    """torch.result_type over tensors and Python scalars (three priority levels)."""
+    dims = zeros = wrapped = None
+    for a in args:
+        if isinstance(a, Tensor):
+            d = a.dtype
+            if a._data.ndim:
+                dims = d if dims is None else _TABLE[dims, d]
+            else:
+                zeros = d if zeros is None else _TABLE[zeros, d]
+        elif a is not None:
+            d = _scalar_dtype(a)
+            if d is None:
+                raise TypeError(f"unsupported operand type: {type(a).__name__}")
+            wrapped = d if wrapped is None else _TABLE[wrapped, d]
+    return _combine(dims, _combine(zeros, wrapped))
+
+
+def _dtypes_for(od, args):
+    """(computation dtype, result dtype) for this call."""
+    kind = od.promote
+    if kind is SAME:
+        return None, args[0].dtype
+    res = result_dtype(args)
+    if kind is INT_TO_FLOAT:
+        if res.category < _FLOAT:
+            res = _dtype._default[0]
+        comp = res
+    elif kind is ALWAYS_BOOL:
+        comp, res = res, _dtype.bool
+    else:
+        comp = res
+    if od.opmath and comp in _HALF:
+        comp = _dtype.float32
+    return comp, res
+
+
+def _prepare(od, args):
+    """Device, xp, the arrays for forward, and the result dtype."""
+    dev = None
+    for a in args:
+        if isinstance(a, Tensor):
+            if dev is None:
+                dev = a._device
+            elif a._device != dev:
+                raise device_mismatch(dev, a._device)
+    xp = xp_for(dev)
+    kind = od.promote
+    if kind is SAME or kind is FORWARD:
+        arrays = [a._data if isinstance(a, Tensor) else a for a in args]
+        return dev, xp, arrays, (args[0].dtype if kind is SAME else None)
+    comp, res = _dtypes_for(od, args)
+    np_comp = comp.np
+    arrays = []
+    for a in args:
+        if isinstance(a, Tensor):
+            arr = a._data
+            arrays.append(arr if arr.dtype == np_comp else arr.astype(np_comp))
+        elif comp.category == _INT and type(a) is int and not -(2**31) <= a < 2**31:
+            arrays.append(xp.asarray(a).astype(np_comp))
+        else:
+            arrays.append(a)
+    return dev, xp, arrays, res
+
+
+def apply(od, args, params, out=None):
+    """Runs op `od` on `args` (tensors and scalars) with keyword `params`; records the graph."""
+    dev, xp, arrays, res = _prepare(od, args)
+    result = od.forward(xp, *arrays, **params)
+    if od.returns is None or type(result) is not tuple:
+        outputs = _wrap(result, res, dev, xp)
+        if od.view:
+            _make_view(outputs, args[0], od, params)
+        if od.backward is not None and _enabled():
+            _record(od, args, params, (outputs,))
+        if out is not None:
+            return _write_out(out, outputs)
+        return outputs
+    outputs = tuple(_wrap(r, None, dev, xp) for r in result)
+    if od.view:
+        for o in outputs:
+            _make_view(o, args[0], od, params)
+    if od.backward is not None and _enabled():
+        _record(od, args, params, outputs)
+    if out is not None:
+        outputs = tuple(_write_out(o_, r) for o_, r in zip(out, outputs))
+    return outputs if od.returns is tuple else od.returns(*outputs)
+
+
+def _wrap(array, res, dev, xp):
+    if type(array) is not xp.ndarray:
+        array = xp.asarray(array)
+    if res is None:
+        res = _dtype.from_numpy_dtype(array.dtype)
+    elif array.dtype != res._np:
+        array = array.astype(res.np)
+    return Tensor._make(array, res, dev)
+
+
+def _make_view(result, base, od, params):
+    result._base = base if base._base is None else base._base
+    result._version = base._version
+    result._view_fn = (od, params, base._view_fn)
+
+
+def replay_view(view_fn, array, xp):
+    """Applies a view's chain of view ops to `array` (shaped like the view's base)."""
+    chain = []
+    while view_fn is not None:
+        chain.append(view_fn)
+        view_fn = view_fn[2]
+    for od, params, _ in reversed(chain):
+        array = od.forward(xp, array, **params)
+    return array
+
+
+def _record(od, args, params, outputs):
+    needs = tuple(isinstance(a, Tensor) and a._requires_grad for a in args)
+    if True not in needs:
+        return
+    node = _new_node(od, params)
+    node.next_functions = tuple(
+        (a._grad_node() or (None, 0)) if isinstance(a, Tensor) else (None, 0) for a in args
+    )
+    _fill_node(node, od, args, params, outputs, needs)
+    for i, o in enumerate(outputs):
+        if o.dtype.category >= _FLOAT:
+            o.grad_fn = node
+            o._requires_grad = True
+            o._output_nr = i
+
+
+def _new_node(od, params):
+    cls = od.node_cls
+    if type(cls) is not type:
+        cls = cls(params)
+    return cls()
+
+
+def _fill_node(node, od, args, params, outputs, needs, saved_self=None):
+    saved = {}
+    for i, name in od.saved_inputs:
+        a = saved_self if (i == 0 and saved_self is not None) else args[i]
+        saved[name] = SavedTensor(a) if isinstance(a, Tensor) else a
+    for i, name in od.saves_result:
+        saved[name] = SavedTensor(outputs[i], is_output=True, output_nr=i)
+    for i, name in od.sym_sizes:
+        saved[name] = args[i].shape
+    node._saved = saved
+    node._params = {k: params[k] for k in od.saved_params}
+    node._needs = needs
+    node._opdef = od
+    node._in_meta = tuple((a._data.shape, a.dtype) if isinstance(a, Tensor) else None for a in args)
+    node._out_meta = tuple((o.shape, o.dtype, o._device) for o in outputs)
+
+
+def _write_out(out, result):
+    """Writes `result` into the user's `out=` tensor, as torch does."""
+    if not isinstance(out, Tensor):
+        raise TypeError(f"argument 'out' must be Tensor, not {type(out).__name__}")
+    if result._requires_grad and _enabled():
+        raise RuntimeError(
+            "out=... arguments don't support automatic differentiation, but one of the "
+            "arguments requires grad."
+        )
+    if result.dtype is not out.dtype and not _dtype.can_cast(result.dtype, out.dtype):
+        raise cant_cast(result.dtype, out.dtype)
+    if out._data.shape != result._data.shape:
+        out._data = result._data.astype(out.dtype.np)
+    else:
+        out._data[...] = result._data
+    out._bump_version()
+    return out
+
+
+def apply_inplace(od, args, params):
+    """`self.<op>_(...)`: computes out of place, then writes into self's memory and history."""
+    self = args[0]
+    if not isinstance(self, Tensor):
+        raise TypeError(f"in-place op on a {type(self).__name__}")
+    recording = od.backward is not None and _enabled()
+    if recording and self._requires_grad and self.grad_fn is None:
+        raise RuntimeError(LEAF_INPLACE)
+    if recording and self._base is not None and self._base._requires_grad:
+        if self._base.grad_fn is None:
+            raise RuntimeError(VIEW_OF_LEAF_INPLACE)
+    dev, xp, arrays, res = _prepare(od, args)
+    result = od.forward(xp, *arrays, **params)
+    if type(result) is not xp.ndarray:
+        result = xp.asarray(result)
+    if res is None:
+        res = _dtype.from_numpy_dtype(result.dtype)
+    if res is not self.dtype and not _dtype.can_cast(res, self.dtype):
+        raise cant_cast(res, self.dtype)
+    if result.shape != self._data.shape:
+        raise shape_mismatch_inplace(self._data.shape, result.shape)
+    needs = tuple(isinstance(a, Tensor) and a._requires_grad for a in args)
+    recording = recording and True in needs
+    old_self = None
+    if recording and any(i == 0 for i, _ in od.saved_inputs):
+        old_self = self._alias_without_graph()._private_copy()
+        old_self._requires_grad = self._requires_grad
+        old_self.grad_fn, old_self._output_nr = self.grad_fn, self._output_nr
+    self._data[...] = result
+    self._bump_version()
+    if recording:
+        _rebase_history(self, od, args, params, needs, old_self)
+    return self
+
+
+def _rebase_history(self, od, args, params, needs, old_self):
+    """Makes the in-place op the new grad_fn of self (or, for a view, of its base)."""
+    from numtorch.autograd.inplace import copy_slices
+
+    node = _new_node(od, params)
+    node.next_functions = tuple(
+        (a._grad_node() or (None, 0)) if isinstance(a, Tensor) else (None, 0) for a in args
+    )
+    _fill_node(node, od, args, params, (self,), needs, saved_self=old_self)
+    if self._base is None:
+        self.grad_fn = node
+        self._requires_grad = True
+        self._output_nr = 0
+    else:
+        copy_slices(self, node)

@@ -1,0 +1,108 @@
+"""Thread-local grad mode: no_grad, enable_grad, set_grad_enabled, inference_mode.
+
+Each works as a context manager and as a decorator, like torch's.
+"""
+
+import functools
+import threading
+
+_state = threading.local()
+
+
+def is_grad_enabled():
+    """Same as `torch.is_grad_enabled`."""
+    return getattr(_state, "enabled", True)
+
+
+def _set(flag):
+    _state.enabled = flag
+
+
+def is_inference_mode_enabled():
+    """Same as `torch.is_inference_mode_enabled`."""
+    return getattr(_state, "inference", False)
+
+
+class _Mode:
+    """A context manager that is also a decorator; subclasses say what `__enter__` sets."""
+
+    def __call__(self, func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            with self.clone():
+                return func(*args, **kwargs)
+
+        return wrapper
+
+    def clone(self):
+        return self.__class__()
+
+
+class no_grad(_Mode):
+    """Same as `torch.no_grad`: ops inside record no graph."""
+
+    def __init__(self, orig_func=None):
+        self._orig = orig_func
+
+    def __enter__(self):
+        self._prev = is_grad_enabled()
+        _set(False)
+
+    def __exit__(self, *exc):
+        _set(self._prev)
+        return False
+
+    def __call__(self, func=None):
+        return super().__call__(func)
+
+
+class enable_grad(_Mode):
+    """Same as `torch.enable_grad`."""
+
+    def __enter__(self):
+        self._prev = is_grad_enabled()
+        _set(True)
+
+    def __exit__(self, *exc):
+        _set(self._prev)
+        return False
+
+
+class set_grad_enabled(_Mode):
+    """Same as `torch.set_grad_enabled`: takes effect at once, and also works with `with`."""
+
+    def __init__(self, mode):
+        self._prev = is_grad_enabled()
+        self.mode = bool(mode)
+        _set(self.mode)
+
+    def __enter__(self):
+        pass
+
+    def __exit__(self, *exc):
+        _set(self._prev)
+        return False
+
+    def clone(self):
+        return self.__class__(self.mode)
+
+
+class inference_mode(_Mode):
+    """Same as `torch.inference_mode`: in numtorch, grad mode off (no inference-tensor flag)."""
+
+    def __init__(self, mode=True):
+        self.mode = mode
+
+    def __enter__(self):
+        self._prev = (is_grad_enabled(), is_inference_mode_enabled())
+        if self.mode:
+            _set(False)
+            _state.inference = True
+
+    def __exit__(self, *exc):
+        _set(self._prev[0])
+        _state.inference = self._prev[1]
+        return False
+
+    def clone(self):
+        return self.__class__(self.mode)

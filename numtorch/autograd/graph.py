@@ -1,0 +1,226 @@
+"""The autograd graph: Node (what `grad_fn` is), AccumulateGrad for leaves, and saved tensors.
+
+Each op's grad_fn class (`MulBackward0`, ...) is a subclass of Node made once, when the op is
+registered, with a `_saved_<name>` property per saved value so that `dir(grad_fn)` lists them as
+torch's do (torchviz reads them). The engine that runs nodes is in engine.py.
+"""
+
+import itertools
+import re
+
+from numtorch.utils.hooks import RemovableHandle
+
+_sequence = itertools.count()
+
+FREED = (
+    "Trying to backward through the graph a second time (or directly access saved tensors after "
+    "they have already been freed). Saved intermediate values of the graph are freed when you call "
+    ".backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the "
+    "graph a second time or if you need to access saved tensors after calling backward."
+)
+
+
+class Node:
+    """A backward function in the graph, as `torch.autograd.graph.Node`."""
+
+    __slots__ = (
+        "next_functions",
+        "_seq",
+        "_hooks",
+        "_pre_hooks",
+        "_tensor_hooks",
+        "_retained",
+        "_metadata",
+        "__weakref__",
+    )
+
+    def __init__(self, next_functions=()):
+        self.next_functions = next_functions
+        self._seq = next(_sequence)
+        self._hooks = None
+        self._pre_hooks = None
+        self._tensor_hooks = None  # {output_nr: {id: fn}} from Tensor.register_hook
+        self._retained = None  # {output_nr: tensor} from Tensor.retain_grad
+
+    def name(self):
+        return type(self).__name__
+
+    def __repr__(self):
+        return f"<{type(self).__name__} object at {hex(id(self))}>"
+
+    @property
+    def metadata(self):
+        if getattr(self, "_metadata", None) is None:
+            self._metadata = {}
+        return self._metadata
+
+    def register_hook(self, fn):
+        """fn(grad_inputs, grad_outputs) runs after this node; it may return new grad_inputs."""
+        if self._hooks is None:
+            self._hooks = {}
+        handle = RemovableHandle(self._hooks)
+        self._hooks[handle.id] = fn
+        return handle
+
+    def register_prehook(self, fn):
+        """fn(grad_outputs) runs before this node; it may return new grad_outputs."""
+        if self._pre_hooks is None:
+            self._pre_hooks = {}
+        handle = RemovableHandle(self._pre_hooks)
+        self._pre_hooks[handle.id] = fn
+        return handle
+
+    def _add_tensor_hook(self, output_nr, fn):
+        if self._tensor_hooks is None:
+            self._tensor_hooks = {}
+        hooks = self._tensor_hooks.setdefault(output_nr, {})
+        handle = RemovableHandle(hooks)
+        hooks[handle.id] = fn
+        return handle
+
+    def _release(self):
+        """Drops what backward needs, after a backward without retain_graph."""
+
+    def _output_meta(self, output_nr):
+        """(shape, dtype, device) of output `output_nr`, to make zeros for a missing gradient."""
+        raise NotImplementedError
+
+    def __call__(self, *grads):
+        return self.apply(grads)
+
+
+class AccumulateGrad(Node):
+    """The node for a leaf that requires grad: adds the incoming gradient into `variable.grad`."""
+
+    __slots__ = ("variable",)
+
+    def __init__(self, variable):
+        super().__init__()
+        self.variable = variable
+        self._seq = float("inf")  # torch runs leaf accumulation as soon as it is ready
+
+    def name(self):
+        return "torch::autograd::AccumulateGrad"
+
+    def apply(self, grads, create_graph=False):
+        (grad,) = grads
+        var = self.variable
+        if grad is None:
+            return ()
+        old = var._grad
+        if old is None:
+            var._grad = grad if create_graph else grad.detach()._private_copy()
+        elif create_graph or old.requires_grad or grad.requires_grad:
+            var._grad = old + grad
+        else:
+            old._data += grad._data
+        return ()
+
+    def _output_meta(self, output_nr):
+        v = self.variable
+        return v.shape, v.dtype, v.device
+
+
+class SavedTensor:
+    """A tensor saved for backward, with the version it had then (torch's SavedVariable)."""
+
+    __slots__ = ("tensor", "version", "is_output", "output_nr")
+
+    def __init__(self, tensor, is_output=False, output_nr=0):
+        self.is_output = is_output
+        self.version = tensor._version[0]
+        self.output_nr = output_nr if is_output else tensor._output_nr
+        # An output is kept as a graph-free alias so that node -> saved -> output makes no cycle.
+        self.tensor = tensor._alias_without_graph() if is_output else tensor
+
+    def unpack(self, node):
+        t = self.tensor
+        if t._version[0] != self.version:
+            raise RuntimeError(_modified_message(t, node, self))
+        if self.is_output and t.dtype.category >= 2:
+            return t._alias_with_graph(node, self.output_nr)
+        return t
+
+
+def _modified_message(t, node, saved):
+    kind = {
+        "float32": "FloatTensor",
+        "float64": "DoubleTensor",
+        "float16": "HalfTensor",
+        "bfloat16": "BFloat16Tensor",
+        "int64": "LongTensor",
+        "int32": "IntTensor",
+        "int16": "ShortTensor",
+        "int8": "CharTensor",
+        "uint8": "ByteTensor",
+        "bool": "BoolTensor",
+        "complex64": "ComplexFloatTensor",
+        "complex128": "ComplexDoubleTensor",
+    }[t.dtype.name]
+    shape = ", ".join(map(str, t.shape))
+    producer = node if saved.is_output else t.grad_fn
+    where = (
+        f"which is output {saved.output_nr} of {re.sub(r'Backward[0-9]+$', '', producer.name())}"
+        if producer is not None
+        else "which is a leaf Variable"
+    )
+    return (
+        "one of the variables needed for gradient computation has been modified by an inplace "
+        f"operation: [torch.{kind} [{shape}]], {where}, is at version {t._version[0]}; expected "
+        f"version {saved.version} instead. Hint: enable anomaly detection to find the operation "
+        "that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True)."
+    )
+
+
+class OpNode(Node):
+    """The grad_fn of a registered op: runs the op's backward formula over its saved values."""
+
+    __slots__ = ("_opdef", "_saved", "_params", "_needs", "_in_meta", "_out_meta")
+
+    def apply(self, grads):
+        saved = self._saved
+        if saved is None:
+            raise RuntimeError(FREED)
+        kwargs = {
+            name: (v.unpack(self) if type(v) is SavedTensor else v) for name, v in saved.items()
+        }
+        result = self._opdef.backward(*grads, needs=self._needs, **kwargs, **self._params)
+        return result if type(result) is tuple else (result,)
+
+    def _release(self):
+        self._saved = None
+
+    def _output_meta(self, output_nr):
+        return self._out_meta[output_nr]
+
+
+def saved_property(name):
+    """`grad_fn._saved_<name>`: a saved tensor (unpacked) or a saved argument."""
+
+    def get(node):
+        if name in node._params:
+            return node._params[name]
+        if node._saved is None:
+            raise RuntimeError(FREED)
+        value = node._saved.get(name)
+        return value.unpack(node) if type(value) is SavedTensor else value
+
+    return property(get)
+
+
+_classes = {}
+
+
+def node_class(name, saved_names=(), base=OpNode):
+    """The grad_fn class called `name` (made once, then shared by every op that uses the name)."""
+    key = (name, tuple(saved_names), base)
+    cls = _classes.get(key)
+    if cls is None:
+        attrs = {"__slots__": ()}
+        for saved in saved_names:
+            attrs["_saved_" + saved] = saved_property(saved)
+        cls = type(name, (base,), attrs)
+        cls.__module__ = "numtorch.autograd.graph"
+        cls.__qualname__ = name
+        _classes[key] = cls
+    return cls
