@@ -13,6 +13,7 @@ from numtorch._device import xp_for
 from numtorch._errors import (
     LEAF_INPLACE,
     VIEW_OF_LEAF_INPLACE,
+    broadcast_shapes_of,
     cant_cast,
     device_mismatch,
     shape_mismatch_inplace,
@@ -344,7 +345,11 @@ def _prepare(od, args):
 def apply(od, args, params, out=None):
     """Runs op `od` on `args` (tensors and scalars) with keyword `params`; records the graph."""
     dev, xp, arrays, res = _prepare(od, args)
-    result = od.forward(xp, *arrays, **params)
+    try:
+        result = od.forward(xp, *arrays, **params)
+    except ValueError:
+        _check_broadcast(args)
+        raise
     if od.returns is None or type(result) is not tuple:
         outputs = _wrap(result, res, dev, xp)
         if od.view:
@@ -363,6 +368,13 @@ def apply(od, args, params, out=None):
     if out is not None:
         outputs = tuple(_write_out(o_, r) for o_, r in zip(out, outputs))
     return outputs if od.returns is tuple else od.returns(*outputs)
+
+
+def _check_broadcast(args):
+    """After xp failed: torch's error if the tensor arguments' shapes do not broadcast."""
+    shapes = [a.shape for a in args if isinstance(a, Tensor)]
+    if len(shapes) > 1:
+        broadcast_shapes_of(*shapes)
 
 
 def _wrap(array, res, dev, xp):
@@ -463,7 +475,11 @@ def apply_inplace(od, args, params):
         if self._base.grad_fn is None:
             raise RuntimeError(VIEW_OF_LEAF_INPLACE)
     dev, xp, arrays, res = _prepare(od, args)
-    result = od.forward(xp, *arrays, **params)
+    try:
+        result = od.forward(xp, *arrays, **params)
+    except ValueError:
+        _check_broadcast(args)
+        raise
     if type(result) is not xp.ndarray:
         result = xp.asarray(result)
     if res is None:
