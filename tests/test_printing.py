@@ -7,45 +7,26 @@ The golden file is made by tests/golden/make_printing_golden.py with real PyTorc
 needs only NumPy (and ml_dtypes for the bfloat16 storage path, which is optional).
 """
 
-import importlib
 import json
 import math
 import pathlib
-import sys
 import types
 
 import numpy
 import pytest
 
-REPO = pathlib.Path(__file__).resolve().parents[1]
-GOLDEN = pathlib.Path(__file__).with_name("golden") / "printing.json"
-
-
-def _load(name):
-    """Import numtorch.<name> even while numtorch/__init__.py is unfinished or fails to import.
-
-    Printing depends only on _dtype and _device, so when the package itself cannot be imported a
-    bare package object pointing at the source folder lets these submodules load on their own.
-    """
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
-    try:
-        importlib.import_module("numtorch")
-    except Exception:  # noqa: BLE001 - any failure in the unfinished package means: bypass it
-        stub = types.ModuleType("numtorch")
-        stub.__path__ = [str(REPO / "numtorch")]
-        sys.modules["numtorch"] = stub
-    return importlib.import_module(f"numtorch.{name}")
-
-
-nt_str = _load("_tensor_str")
-nt_dtype = _load("_dtype")
-nt_device = _load("_device")
+from numtorch import _device as nt_device
+from numtorch import _dtype as nt_dtype
+from numtorch import _tensor_str as nt_str
+from numtorch._tensor import Tensor
+from numtorch.autograd.graph import node_class
 
 try:
     import ml_dtypes
 except ImportError:
     ml_dtypes = None
+
+GOLDEN = pathlib.Path(__file__).with_name("golden") / "printing.json"
 
 
 @pytest.fixture(autouse=True)
@@ -58,16 +39,20 @@ def _default_state():
 
 
 def make_tensor(array, dtype, requires_grad=False, grad_fn=None):
-    """A tensor-like object for `tensor_repr` holding `array` as data with numtorch dtype `dtype`.
+    """A numtorch tensor holding `array` with dtype `dtype`; `grad_fn` names its node's class.
 
-    TODO: once numtorch.from_numpy exists for every dtype, build every case with it (and real
-    autograd for the grad_fn cases) and drop the SimpleNamespace stand-in.
+    Without ml_dtypes a bfloat16 array cannot be stored, so such cases print from a stand-in that
+    carries just what `tensor_repr` reads (float32 holds every bfloat16 value exactly).
     """
-    from_numpy = getattr(sys.modules.get("numtorch"), "from_numpy", None)
-    if from_numpy is not None and grad_fn is None and array.dtype == dtype._np:
-        t = from_numpy(array)
-        return t.requires_grad_() if requires_grad else t
-    return stand_in(array, dtype, requires_grad, grad_fn)
+    if array.dtype != dtype._np:
+        return stand_in(array, dtype, requires_grad, grad_fn)
+    t = Tensor._make(array, dtype, nt_device.CPU)
+    if grad_fn:
+        t.grad_fn = node_class(grad_fn, [])()
+        t._requires_grad = True
+    elif requires_grad:
+        t.requires_grad_()
+    return t
 
 
 def stand_in(array, dtype, requires_grad=False, grad_fn=None):
