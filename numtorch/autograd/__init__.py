@@ -8,6 +8,7 @@ from numtorch.autograd.grad_mode import (
     no_grad,
     set_grad_enabled,
 )
+from numtorch.autograd.gradcheck import gradcheck, gradgradcheck
 
 __all__ = [
     "backward",
@@ -18,6 +19,8 @@ __all__ = [
     "inference_mode",
     "is_grad_enabled",
     "is_inference_mode_enabled",
+    "gradcheck",
+    "gradgradcheck",
 ]
 
 
