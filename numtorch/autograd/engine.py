@@ -15,6 +15,12 @@ def _reduce_to(grad, shape, dtype):
     if grad._data.shape != shape:
         grad = sum_to(grad, shape)
     if grad.dtype is not dtype:
+        if grad.dtype.is_complex and not dtype.is_complex:
+            # A real input's gradient is the real part of a complex one (the imaginary part is
+            # the derivative along a direction the input cannot move in).
+            from numtorch._ops.registry import FUNCTIONS
+
+            grad = FUNCTIONS["real"](grad)
         grad = grad.to(dtype)
     return grad
 
