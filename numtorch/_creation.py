@@ -54,22 +54,29 @@ def _infer_dtype(data):
         elif isinstance(x, (list, tuple)):
             stack.extend(x)
             continue
-        elif isinstance(x, numpy.ndarray):
+        elif isinstance(x, (numpy.ndarray, numpy.generic)):
+            # NumPy arrays and scalars keep their own dtype (numpy.float64 too, though it is a
+            # Python float).
             d = _dtype.from_numpy_dtype(x.dtype)
-        elif isinstance(x, bool) or isinstance(x, numpy.bool_):
+        elif isinstance(x, bool):
             d = _dtype.bool
         elif isinstance(x, numbers.Integral):
             d = _dtype.int64
-        elif isinstance(x, numpy.floating) and not isinstance(x, float):
-            d = _dtype.from_numpy_dtype(x.dtype)
         elif isinstance(x, numbers.Real):
             d = _dtype.get_default_dtype()
         elif isinstance(x, numbers.Complex):
-            d = _dtype.default_complex()
+            d = _complex_for_data()
         else:
             raise TypeError(f"new(): invalid data type '{type(x).__name__}'")
         best = d if best is None else _dtype.promote_types(best, d)
     return best
+
+
+def _complex_for_data():
+    """The dtype torch.tensor gives complex data: the default float's complex counterpart."""
+    if _dtype.get_default_dtype() is _dtype.bfloat16:
+        raise RuntimeError("invalid default scalar type for complex")
+    return _dtype.default_complex()
 
 
 def _check_ragged(data, dim=0):
@@ -210,6 +217,9 @@ def full(
         if isinstance(fill_value, Tensor):
             fill_value = fill_value.item()
         dtype = _dtype.scalar_dtype(fill_value)
+        if dtype is not None and dtype.is_complex:
+            # full's complex dtype is complex128 for a float64 default, else complex64
+            dtype = _dtype.complex128 if dtype is _dtype.complex128 else _dtype.complex64
     return _out(
         _factory(lambda xp, s, d: xp.full(s, fill_value, d), (size,), dtype, device, requires_grad),
         out,

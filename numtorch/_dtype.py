@@ -37,13 +37,19 @@ class dtype:
     def np(self):
         """The NumPy dtype that stores this dtype (bfloat16 needs the optional ml_dtypes)."""
         if self._np is None:
-            raise ModuleNotFoundError(
-                "numtorch.bfloat16 needs the optional package ml_dtypes: pip install ml_dtypes"
+            if self.name == "bfloat16":
+                raise ModuleNotFoundError(
+                    "numtorch.bfloat16 needs the optional package ml_dtypes: pip install ml_dtypes"
+                )
+            raise RuntimeError(
+                f"numtorch cannot store {self!r} tensors: NumPy has no {self.name} type"
             )
         return self._np
 
     def to_complex(self):
-        return {float16: complex32, float32: complex64, float64: complex128}.get(self, self)
+        return {float16: complex32, float64: complex128}.get(
+            self, complex64 if self.category == FLOAT else self
+        )
 
     def to_real(self):
         return {complex32: float16, complex64: float32, complex128: float64}.get(self, self)
@@ -155,7 +161,12 @@ def set_default_dtype(d):
 
 
 def default_complex():
-    return complex128 if _default[0] is float64 else complex64
+    """The complex dtype Python complex scalars take: torch's default complex dtype.
+
+    It follows the default float dtype, except that bfloat16 (which has no complex
+    counterpart) leaves it at complex64.
+    """
+    return {float64: complex128, float16: complex32}.get(_default[0], complex64)
 
 
 # ---------------------------------------------------------------- promotion
@@ -236,8 +247,16 @@ def _fmt(v):
     return f"{v:g}"
 
 
+# (exponent bits, explicit mantissa bits) of each floating format.
+_FORMATS = {"float16": (5, 10), "bfloat16": (8, 7), "float32": (8, 23), "float64": (11, 52)}
+
+
 class finfo:
-    """Same as `torch.finfo`."""
+    """Same as `torch.finfo`.
+
+    The fields are computed from the format's exponent and mantissa widths, so bfloat16 needs no
+    NumPy type.
+    """
 
     def __init__(self, type=None):
         type = get_default_dtype() if type is None else type
@@ -246,13 +265,15 @@ class finfo:
                 "torch.finfo() requires a floating point input type. Use torch.iinfo to handle 'torch.finfo'"
             )
         real = type.to_real()
-        info = numpy.finfo(real.np)
+        exp_bits, man_bits = _FORMATS[real.name]
+        max_exp = 2 ** (exp_bits - 1) - 1
         self.bits = real.itemsize * 8
-        self.eps = _py.float(info.eps)
-        self.max = _py.float(info.max)
-        self.min = _py.float(info.min)
-        self.tiny = self.smallest_normal = _py.float(info.smallest_normal)
-        self.resolution = _py.float(info.resolution)
+        self.eps = 2.0**-man_bits
+        self.max = (2.0 - 2.0**-man_bits) * 2.0**max_exp
+        self.min = -self.max
+        self.tiny = self.smallest_normal = 2.0 ** (1 - max_exp)
+        # The decimal digits the format holds for sure, as NumPy and torch count them.
+        self.resolution = 10.0 ** -_py.int(man_bits * 0.30102999566398120)
         self.dtype = real.name
 
     def __repr__(self):
@@ -267,18 +288,19 @@ class iinfo:
     """Same as `torch.iinfo`."""
 
     def __init__(self, type):
-        if type.category not in (INT, BOOL):
+        if type is bool:
+            raise TypeError("torch.bool is not supported by torch.iinfo")
+        if type.category != INT:
             raise TypeError(
                 "torch.iinfo() requires an integer input type. Use torch.finfo to handle 'torch.iinfo'"
             )
-        info = numpy.iinfo(type.np) if type is not bool else None
         self.bits = type.itemsize * 8
-        self.min = _py.int(info.min) if info else 0
-        self.max = _py.int(info.max) if info else 1
+        self.min = -(2 ** (self.bits - 1)) if type.is_signed else 0
+        self.max = 2 ** (self.bits - 1) - 1 if type.is_signed else 2**self.bits - 1
         self.dtype = type.name
 
     def __repr__(self):
-        return f"iinfo(min={self.min}, max={self.max}, dtype={self.dtype})"
+        return f"iinfo(min={_fmt(self.min)}, max={_fmt(self.max)}, dtype={self.dtype})"
 
 
 half = float16

@@ -106,6 +106,8 @@ def randint(
     pin_memory=False,
 ):
     """Same as `torch.randint`: integers in [low, high)."""
+    if size is None and isinstance(high, (tuple, list)):
+        low, high, size = 0, low, high  # randint(high, size)
     if high is None:
         low, high = 0, low
     dtype = dtype or _dtype.int64
