@@ -39,7 +39,11 @@ def _shape(size):
 def _finish(array, dtype, device, requires_grad):
     t = Tensor._make(array, dtype, device)
     if requires_grad:
-        t.requires_grad = True
+        if dtype.category < _dtype.FLOAT:
+            raise RuntimeError(
+                "Only Tensors of floating point and complex dtype can require gradients"
+            )
+        t._requires_grad = True
     return t
 
 

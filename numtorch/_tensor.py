@@ -2,7 +2,7 @@
 
 Op methods (`add`, `sum`, `__mul__`, ...) are bound onto Tensor from the op registry (`_ops`);
 conversions (`to`, `float`, ...) are in `_tensor_convert.py`. A view shares its base's array memory
-and its version counter (`_version`, a one-item list), which in-place ops bump.
+and its version counter (`_vc`, a one-item list), which in-place ops bump; `_version` reads it.
 """
 
 import warnings
@@ -32,7 +32,7 @@ class Tensor:
         "_grad",
         "grad_fn",
         "_output_nr",
-        "_version",
+        "_vc",
         "_base",
         "_view_fn",
         "_accumulator",
@@ -57,7 +57,7 @@ class Tensor:
         t._grad = None
         t.grad_fn = None
         t._output_nr = 0
-        t._version = [0]
+        t._vc = [0]
         t._base = None
         t._view_fn = None
         t._accumulator = None
@@ -172,6 +172,30 @@ class Tensor:
     def get_device(self):
         return -1 if self._device.type == "cpu" else (self._device.index or 0)
 
+    @property
+    def T(self):
+        from numtorch._ops.shape_extra import numpy_T
+
+        return numpy_T(self)
+
+    @property
+    def mT(self):
+        from numtorch._ops.shape_extra import matrix_T
+
+        return matrix_T(self)
+
+    @property
+    def H(self):
+        from numtorch._ops.shape_extra import matrix_H
+
+        return matrix_H(self)
+
+    @property
+    def mH(self):
+        from numtorch._ops.shape_extra import matrix_mH
+
+        return matrix_mH(self)
+
     def _wrap_dim(self, dim):
         from numtorch._errors import wrap_dim
 
@@ -202,6 +226,8 @@ class Tensor:
         self._requires_grad = flag
 
     def requires_grad_(self, requires_grad=True):
+        if requires_grad and self.grad_fn is None and self.dtype.category < _dtype.FLOAT:
+            raise RuntimeError("only Tensors of floating point dtype can require gradients")
         self.requires_grad = requires_grad
         return self
 
@@ -220,12 +246,24 @@ class Tensor:
         if value is not None:
             if not isinstance(value, Tensor):
                 raise TypeError(
-                    f"assigned grad expected to be a Tensor or None but got grad of type {type(value).__name__}"
+                    "assigned grad expected to be a Tensor or None but got grad of type "
+                    f"{type(value).__name__}"
                 )
             if value.dtype is not self.dtype:
-                raise RuntimeError("assigned grad has data of a different type")
+                raise RuntimeError(
+                    f"attempting to assign a gradient with dtype '{_CPP_TYPE[value.dtype.name]}' "
+                    f"to a tensor with grad_dtype '{_SCALAR_TYPE[self.dtype.name]}'. The gradient "
+                    "must match the tensor's grad_dtype (defaults to the tensor's dtype). You can "
+                    "set the tensor's grad_dtype attribute with a specific dtype, or None to allow "
+                    "any dtype. Set grad_dtype with caution. Diverging the dtypes of a tensor and "
+                    "its gradient may break downstream systems that assume they match."
+                )
             if value.shape != self.shape:
-                raise RuntimeError("assigned grad has data of a different size")
+                raise RuntimeError(
+                    f"attempting to assign a gradient of size '{list(value.shape)}' to a tensor of "
+                    f"size '{list(self.shape)}'. Please ensure that the gradient and the tensor are "
+                    "the same size"
+                )
         self._grad = value
 
     @property
@@ -282,7 +320,7 @@ class Tensor:
 
     def detach(self):
         out = Tensor._make(self._data, self.dtype, self._device)
-        out._version = self._version
+        out._vc = self._vc
         out._base = self if self._base is None else self._base
         out._view_fn = self._view_fn
         return out
@@ -303,7 +341,7 @@ class Tensor:
     @property
     def data(self):
         out = Tensor._make(self._data, self.dtype, self._device)
-        out._version = [0]
+        out._vc = [0]  # torch's .data gets a counter of its own: in-place changes go unseen
         return out
 
     @data.setter
@@ -314,13 +352,13 @@ class Tensor:
 
     def _alias_without_graph(self):
         out = Tensor._make(self._data, self.dtype, self._device)
-        out._version = self._version
+        out._vc = self._vc
         out._output_nr = self._output_nr
         return out
 
     def _alias_with_graph(self, node, output_nr):
         out = Tensor._make(self._data, self.dtype, self._device, True)
-        out._version = self._version
+        out._vc = self._vc
         out.grad_fn = node
         out._output_nr = output_nr
         return out
@@ -330,11 +368,21 @@ class Tensor:
         return Tensor._make(self._data.copy(), self.dtype, self._device)
 
     def _bump_version(self):
-        self._version[0] += 1
+        self._vc[0] += 1
+
+    @property
+    def _version(self):
+        """The version (an int, as torch's); assigning one tensor's `_version` to another makes
+        them share the counter, as a view shares its base's."""
+        return _Version(self._vc)
+
+    @_version.setter
+    def _version(self, value):
+        self._vc = value.counter if type(value) is _Version else [int(value)]
 
     @property
     def _version_value(self):
-        return self._version[0]
+        return self._vc[0]
 
     # ------------------------------------------------------------ host values
 
@@ -436,6 +484,53 @@ class Tensor:
             out._grad = self._grad.__deepcopy__(memo)
         memo[id(self)] = out
         return out
+
+
+# How torch's messages name dtypes: by their C++ element type, and by their ScalarType name.
+_CPP_TYPE = {
+    "bool": "bool",
+    "uint8": "unsigned char",
+    "int8": "signed char",
+    "int16": "short int",
+    "int32": "int",
+    "int64": "long int",
+    "float16": "c10::Half",
+    "bfloat16": "c10::BFloat16",
+    "float32": "float",
+    "float64": "double",
+    "complex32": "c10::complex<c10::Half>",
+    "complex64": "c10::complex<float>",
+    "complex128": "c10::complex<double>",
+}
+_SCALAR_TYPE = {
+    "bool": "Bool",
+    "uint8": "Byte",
+    "int8": "Char",
+    "int16": "Short",
+    "int32": "Int",
+    "int64": "Long",
+    "float16": "Half",
+    "bfloat16": "BFloat16",
+    "float32": "Float",
+    "float64": "Double",
+    "complex32": "ComplexHalf",
+    "complex64": "ComplexFloat",
+    "complex128": "ComplexDouble",
+}
+
+
+class _Version(int):
+    """An int (the version when read) that remembers the counter it was read from."""
+
+    def __new__(cls, counter):
+        self = int.__new__(cls, counter[0])
+        self.counter = counter
+        return self
+
+    def __repr__(self):
+        return int.__repr__(self)
+
+    __str__ = __repr__
 
 
 def _address(array):

@@ -1,5 +1,7 @@
 """torch.autograd: backward, grad, and the grad-mode switches."""
 
+import warnings
+
 from numtorch.autograd.grad_mode import (
     enable_grad,
     inference_mode,
@@ -9,6 +11,13 @@ from numtorch.autograd.grad_mode import (
     set_grad_enabled,
 )
 from numtorch.autograd.gradcheck import gradcheck, gradgradcheck
+
+CREATE_GRAPH_CYCLE = (
+    "Using backward() with create_graph=True will create a reference cycle between the parameter "
+    "and its gradient which can cause a memory leak. We recommend using autograd.grad when "
+    "creating the graph to avoid this. If you have to use this function, make sure to reset the "
+    ".grad fields of your parameters to None after use to break the cycle and avoid the leak."
+)
 
 __all__ = [
     "backward",
@@ -91,6 +100,8 @@ def backward(
     if retain_graph is None:
         retain_graph = create_graph
     roots, seeds = _roots_and_grads(tensors, grad_tensors, create_graph)
+    if create_graph and (inputs is None or any(t.grad_fn is None for t in _as_tuple(inputs))):
+        warnings.warn(CREATE_GRAPH_CYCLE, UserWarning, stacklevel=3)
     if inputs is not None:
         inputs = _as_tuple(inputs)
         if not inputs:
@@ -131,6 +142,11 @@ def grad(
 
     outputs = _as_tuple(outputs)
     inputs = _as_tuple(inputs)
+    if materialize_grads and allow_unused is False:
+        raise ValueError(
+            "Expected allow_unused to be True or not passed when materialize_grads=True, but "
+            "got: allow_unused=False."
+        )
     if allow_unused is None:
         allow_unused = materialize_grads
     if retain_graph is None:
@@ -149,8 +165,8 @@ def grad(
         if g is None:
             if not allow_unused:
                 raise RuntimeError(
-                    "One of the differentiated Tensors appears to not have been used in the "
-                    "graph. Set allow_unused=True if this is the desired behavior."
+                    f"The differentiated Tensor at index {i} appears to not have been used in "
+                    "the graph. Set allow_unused=True if this is the desired behavior."
                 )
             if materialize_grads:
                 g = zeros_like(t)

@@ -38,11 +38,20 @@ class _Mode:
         return self.__class__()
 
 
-class no_grad(_Mode):
-    """Same as `torch.no_grad`: ops inside record no graph."""
+class _BareDecorator(_Mode):
+    """A mode that also decorates without parentheses: `@no_grad` as well as `@no_grad()`."""
+
+    def __new__(cls, orig_func=None):
+        if orig_func is not None and callable(orig_func):
+            return cls()(orig_func)
+        return super().__new__(cls)
 
     def __init__(self, orig_func=None):
-        self._orig = orig_func
+        pass
+
+
+class no_grad(_BareDecorator):
+    """Same as `torch.no_grad`: ops inside record no graph."""
 
     def __enter__(self):
         self._prev = is_grad_enabled()
@@ -52,11 +61,8 @@ class no_grad(_Mode):
         _set(self._prev)
         return False
 
-    def __call__(self, func=None):
-        return super().__call__(func)
 
-
-class enable_grad(_Mode):
+class enable_grad(_BareDecorator):
     """Same as `torch.enable_grad`."""
 
     def __enter__(self):
@@ -89,6 +95,11 @@ class set_grad_enabled(_Mode):
 
 class inference_mode(_Mode):
     """Same as `torch.inference_mode`: in numtorch, grad mode off (no inference-tensor flag)."""
+
+    def __new__(cls, mode=True):
+        if callable(mode):  # used bare, as `@inference_mode`
+            return cls()(mode)
+        return super().__new__(cls)
 
     def __init__(self, mode=True):
         self.mode = mode

@@ -128,14 +128,14 @@ class SavedTensor:
 
     def __init__(self, tensor, is_output=False, output_nr=0):
         self.is_output = is_output
-        self.version = tensor._version[0]
+        self.version = tensor._vc[0]
         self.output_nr = output_nr if is_output else tensor._output_nr
         # An output is kept as a graph-free alias so that node -> saved -> output makes no cycle.
         self.tensor = tensor._alias_without_graph() if is_output else tensor
 
     def unpack(self, node):
         t = self.tensor
-        if t._version[0] != self.version:
+        if t._vc[0] != self.version:
             raise RuntimeError(_modified_message(t, node, self))
         if self.is_output and t.dtype.category >= 2:
             return t._alias_with_graph(node, self.output_nr)
@@ -159,16 +159,18 @@ def _modified_message(t, node, saved):
     }[t.dtype.name]
     shape = ", ".join(map(str, t.shape))
     producer = node if saved.is_output else t.grad_fn
+    # torch names the producing node without its "Backward<N>" suffix, and a leaf not at all
     where = (
-        f"which is output {saved.output_nr} of {re.sub(r'Backward[0-9]+$', '', producer.name())}"
+        f", which is output {saved.output_nr} of {re.sub(r'Backward[0-9]+$', '', producer.name())},"
         if producer is not None
-        else "which is a leaf Variable"
+        else ""
     )
     return (
         "one of the variables needed for gradient computation has been modified by an inplace "
-        f"operation: [torch.{kind} [{shape}]], {where}, is at version {t._version[0]}; expected "
+        f"operation: [torch.{kind} [{shape}]]{where} is at version {t._version}; expected "
         f"version {saved.version} instead. Hint: enable anomaly detection to find the operation "
-        "that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True)."
+        "that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, "
+        "check_nan=False)."
     )
 
 

@@ -12,6 +12,9 @@ class CopySlices(Node):
 
     __slots__ = ("_fn", "_view_fn", "_base_meta", "_in_meta", "_device")
 
+    def name(self):
+        return "torch::autograd::CopySlices"
+
     def apply(self, grads):
         from numtorch._device import xp_for
         from numtorch._ops.registry import replay_view
