@@ -1,1 +1,516 @@
-"""(being written)"""
+"""Unary elementwise ops on signs, rounding and classification: abs, sign, sgn, floor/ceil/
+trunc/frac/round, nan_to_num, isnan/isinf/..., signbit, positive, conj, real/imag.
+
+The exp/log/trig family lives in unary_math.py, erf and friends in unary_special.py; the
+helpers shared by the three modules (quiet, no_kernel, alias) are here.
+"""
+
+import functools
+
+from numtorch import _dtype
+from numtorch._errors import type_name
+from numtorch._ops.registry import FORWARD, FUNCTIONS, METHODS, REGISTRY, SAME, apply, op, public
+
+# ---------------------------------------------------------------- helpers shared by unary_*.py
+
+_QUIET = {}
+
+
+def _silencer(xp):
+    """How to switch off xp's floating-point warnings: (contextvar, value), an errstate
+    factory, or None when xp never warns (CuPy)."""
+    errstate = getattr(xp, "errstate", None)
+    if errstate is None:
+        return None
+    config = getattr(getattr(xp, "_core", None), "_ufunc_config", None)
+    var = getattr(config, "_extobj_contextvar", None)
+    if var is None:
+        return errstate
+    with errstate(all="ignore"):
+        return var, var.get()
+
+
+def quiet(forward):
+    """Runs a forward with NumPy's invalid/overflow/divide warnings off: torch returns nan and
+    inf silently (sqrt(-1), log(0), exp(1000)). Setting NumPy's error-state context variable
+    directly costs a fraction of a `with errstate(...)`."""
+
+    @functools.wraps(forward)
+    def run(xp, *args, **kwargs):
+        how = _QUIET.get(xp, False)
+        if how is False:
+            how = _QUIET[xp] = _silencer(xp)
+        if how is None:
+            return forward(xp, *args, **kwargs)
+        if type(how) is tuple:
+            token = how[0].set(how[1])
+            try:
+                return forward(xp, *args, **kwargs)
+            finally:
+                how[0].reset(token)
+        with how(all="ignore"):
+            return forward(xp, *args, **kwargs)
+
+    return run
+
+
+def no_kernel(xp, kernel, array):
+    """torch's NotImplementedError for a dtype its kernel was not built for."""
+    device = "cpu" if getattr(xp, "__name__", "") == "numpy" else "cuda"
+    name = type_name(_dtype.from_numpy_dtype(array.dtype))
+    return NotImplementedError(f"\"{kernel}_{device}\" not implemented for '{name}'")
+
+
+def alias(new, old, *, inplace=True):
+    """Makes `numtorch.<new>`/`Tensor.<new>` (and `<new>_`) the same callables as `<old>`."""
+    FUNCTIONS[new] = FUNCTIONS[old]
+    METHODS[new] = METHODS[old]
+    if inplace:
+        METHODS[new + "_"] = METHODS[old + "_"]
+
+
+def check_out(name, check):
+    """Wraps `numtorch.<name>` so that `check(input, out)` vets an `out=` tensor first (torch
+    checks out's dtype before anything else for these ops)."""
+    inner = FUNCTIONS[name]
+
+    @functools.wraps(inner)
+    def function(*args, out=None, **kwargs):
+        if out is not None:
+            check(args[0] if args else kwargs.get("input"), out)
+        return inner(*args, out=out, **kwargs)
+
+    FUNCTIONS[name] = function
+
+
+def out_dtype_is_input(input, out):
+    """The rule of the ops whose result keeps the input's dtype: out must have it too."""
+    expected = getattr(input, "dtype", None)
+    if expected is not None and out.dtype is not expected:
+        raise RuntimeError(f"Found dtype {type_name(out.dtype)} but expected {type_name(expected)}")
+
+
+def zero_grad(grad):
+    """The gradient of a piecewise-constant op (floor, sign, ...): zeros like `grad`."""
+    return grad * 0
+
+
+# ---------------------------------------------------------------- abs and signs
+
+
+@op(grad_fn="AbsBackward0", promote=FORWARD, inplace=True, dunders=("__abs__",))
+def abs(xp, input):
+    """Same as `torch.abs`: complex inputs give their real magnitude."""
+    if input.dtype.kind == "b":
+        raise no_kernel(xp, "abs", input)
+    return xp.abs(input)
+
+
+@abs.backward
+def _(grad, *, needs, self):
+    return grad * self.sgn()
+
+
+def _abs_out(input, out):
+    if getattr(input, "dtype", None) is None or input.dtype.category != _dtype.COMPLEX:
+        out_dtype_is_input(input, out)
+
+
+check_out("abs", _abs_out)
+alias("absolute", "abs")
+
+
+def _sign_array(xp, input):
+    """-1, 0 or 1 in input's dtype; nan and -0.0 give +0 as in torch."""
+    kind = input.dtype.kind
+    if kind == "b":
+        return input.copy()
+    positive = (input > 0).astype(input.dtype)
+    if kind == "u":
+        return positive
+    return positive - (input < 0).astype(input.dtype)
+
+
+@op(grad_fn="SignBackward0", promote=SAME, inplace=True)
+def sign(xp, input):
+    """Same as `torch.sign`."""
+    if input.dtype.kind == "c":
+        raise NotImplementedError(
+            "Unlike NumPy, torch.sign is not intended to support complex numbers. Please use "
+            "torch.sgn instead."
+        )
+    return _sign_array(xp, input)
+
+
+@sign.backward
+def _(grad, *, needs):
+    return zero_grad(grad)
+
+
+@op(grad_fn="SgnBackward0", promote=SAME, inplace=True)
+@quiet
+def sgn(xp, input):
+    """Same as `torch.sgn`: sign for real inputs, z / |z| (0 at 0) for complex ones."""
+    if input.dtype.kind != "c":
+        return _sign_array(xp, input)
+    magnitude = xp.abs(input)
+    return xp.where(magnitude == 0, 0, input / xp.where(magnitude == 0, 1, magnitude))
+
+
+@sgn.backward
+def _(grad, *, needs, self, result):
+    if not self.dtype.is_complex:
+        return zero_grad(grad)
+    # Only the angle moves z / |z|: the gradient is the part of grad orthogonal to the
+    # result, divided by |z| (and 0 where z = 0).
+    magnitude = self.abs()
+    nonzero = magnitude.sign()
+    along = (grad.conj() * result).real
+    return (grad - along * result) / (magnitude + (-nonzero + 1)) * nonzero
+
+
+@public(method=True)
+def positive(input):
+    """Same as `torch.positive`: `input` itself (bool tensors are refused, as in torch)."""
+    if input.dtype is _dtype.bool:
+        raise RuntimeError("The `+` operator, on a bool tensor is not supported.")
+    return input
+
+
+public("__pos__", function=False, method=True)(positive)
+
+
+# ---------------------------------------------------------------- rounding
+
+
+def _round_like(kernel, xp_name):
+    """The forward of floor/ceil/trunc: integers are copied, bool and complex refused."""
+
+    def forward(xp, input):
+        kind = input.dtype.kind
+        if kind == "b":
+            raise no_kernel(xp, kernel + "_vml", input)
+        if kind == "c":
+            raise NotImplementedError(f"{kernel} is not supported for complex inputs")
+        if kind in "iu":
+            return input.copy()
+        return getattr(xp, xp_name)(input)
+
+    forward.__name__ = kernel
+    forward.__doc__ = f"Same as `torch.{kernel}`: integer inputs are returned as a copy."
+    return forward
+
+
+floor = op("floor", grad_fn="FloorBackward0", promote=SAME, inplace=True)(
+    _round_like("floor", "floor")
+)
+ceil = op("ceil", grad_fn="CeilBackward0", promote=SAME, inplace=True)(_round_like("ceil", "ceil"))
+trunc = op("trunc", grad_fn="TruncBackward0", promote=SAME, inplace=True)(
+    _round_like("trunc", "trunc")
+)
+for _rounding in (floor, ceil, trunc):
+    _rounding.backward(lambda grad, *, needs: zero_grad(grad))
+for _name in ("sign", "sgn", "floor", "ceil", "trunc"):
+    check_out(_name, out_dtype_is_input)
+alias("fix", "trunc")
+
+
+@op(grad_fn="FracBackward0", promote=SAME, inplace=True)
+@quiet
+def frac(xp, input):
+    """Same as `torch.frac`: input - trunc(input), with the sign of input."""
+    if input.dtype.kind != "f":
+        raise no_kernel(xp, "frac", input)
+    return input - xp.trunc(input)
+
+
+@frac.backward
+def _(grad, *, needs):
+    return grad
+
+
+check_out("frac", out_dtype_is_input)
+
+
+@op(
+    grad_fn=lambda params: "RoundBackward1" if params["decimals"] else "RoundBackward0",
+    promote=SAME,
+    inplace=True,
+)
+@quiet
+def round(xp, input, *, decimals=0):
+    """Same as `torch.round`: halves go to the even neighbour; `decimals` scales by 10**decimals
+    first (after the scaling, in input's dtype, as torch computes it)."""
+    kind = input.dtype.kind
+    if decimals:
+        if kind != "f":
+            raise no_kernel(xp, "round", input)
+        if decimals > 0:
+            scale = input.dtype.type(10.0**decimals)
+            return xp.rint(input * scale) / scale
+        scale = input.dtype.type(10.0**-decimals)
+        return xp.rint(input / scale) * scale
+    if kind in "bc":
+        raise no_kernel(xp, "round_vml", input)
+    if kind in "iu":
+        return input.copy()
+    return xp.rint(input)
+
+
+@round.backward
+def _(grad, *, needs):
+    return zero_grad(grad)
+
+
+check_out("round", out_dtype_is_input)
+
+
+# ---------------------------------------------------------------- non-finite values
+
+
+@op(
+    grad_fn="NanToNumBackward0",
+    promote=SAME,
+    inplace=True,
+    signature="input, nan=0.0, posinf=None, neginf=None",
+)
+def nan_to_num(xp, input, *, nan=0.0, posinf=None, neginf=None):
+    """Same as `torch.nan_to_num`: nan, +inf and -inf replaced (by default with 0 and the
+    dtype's largest and lowest values); integer and bool inputs are copied."""
+    if input.dtype.kind in "biu":
+        return input.copy()
+    return xp.nan_to_num(input, copy=True, nan=nan, posinf=posinf, neginf=neginf)
+
+
+@nan_to_num.backward
+def _(grad, *, needs, self):
+    return grad * self.isfinite()
+
+
+def _nan_to_num_out(input, out):
+    if getattr(input, "dtype", out.dtype) is not out.dtype:
+        raise RuntimeError(
+            f"nan_to_num: dtype of out: {type_name(out.dtype)} should be same as input: "
+            f"{type_name(input.dtype)}"
+        )
+
+
+check_out("nan_to_num", _nan_to_num_out)
+
+
+def _all(xp, input, value):
+    return xp.full(input.shape, value, dtype=bool)
+
+
+@op(promote=FORWARD, out=False)
+def isnan(xp, input):
+    """Same as `torch.isnan`."""
+    if input.dtype.kind in "biu":
+        return _all(xp, input, False)
+    return xp.isnan(input)
+
+
+@op(promote=FORWARD, out=False)
+def isinf(xp, input):
+    """Same as `torch.isinf`."""
+    if input.dtype.kind in "biu":
+        return _all(xp, input, False)
+    return xp.isinf(input)
+
+
+@op(promote=FORWARD, out=False)
+def isfinite(xp, input):
+    """Same as `torch.isfinite`."""
+    if input.dtype.kind in "biu":
+        return _all(xp, input, True)
+    return xp.isfinite(input)
+
+
+def _infinity_test(name, sign):
+    def forward(xp, input):
+        kind = input.dtype.kind
+        if kind == "c":
+            raise RuntimeError(f"{name} does not support complex inputs.")
+        if kind in "biu":
+            return _all(xp, input, False)
+        return input == sign * float("inf")
+
+    forward.__name__ = name
+    forward.__doc__ = f"Same as `torch.{name}`."
+    return forward
+
+
+isposinf = op("isposinf", promote=FORWARD)(_infinity_test("isposinf", 1))
+isneginf = op("isneginf", promote=FORWARD)(_infinity_test("isneginf", -1))
+
+
+def _bool_out(name):
+    def check(input, out):
+        if out.dtype is not _dtype.bool:
+            raise RuntimeError(f"{name} does not support non-boolean outputs.")
+
+    return check
+
+
+@op(promote=FORWARD, out=False)
+def isreal(xp, input):
+    """Same as `torch.isreal`: True where the imaginary part is 0 (everywhere for real dtypes)."""
+    if input.dtype.kind != "c":
+        return _all(xp, input, True)
+    return input.imag == 0
+
+
+@op(promote=FORWARD)
+def signbit(xp, input):
+    """Same as `torch.signbit`: True for negative values, -0.0 and -nan included."""
+    kind = input.dtype.kind
+    if kind == "c":
+        raise NotImplementedError("signbit is not implemented for complex tensors.")
+    if kind == "f":
+        return xp.signbit(input)
+    if kind == "i":
+        return input < 0
+    return _all(xp, input, False)
+
+
+for _name in ("isposinf", "isneginf", "signbit"):
+    check_out(_name, _bool_out(_name))
+
+
+# ---------------------------------------------------------------- complex parts
+
+
+@op("conj", grad_fn="ConjBackward0", promote=SAME, function=False, method=False, out=False)
+def _conj(xp, input):
+    return xp.conj(input)
+
+
+@_conj.backward
+def _(grad, *, needs):
+    return grad.conj()
+
+
+@public(method=True)
+def conj(input):
+    """Same as `torch.conj`: `input` itself for real dtypes. For complex ones numtorch returns a
+    conjugated copy (NumPy has no lazy conjugate view), so it shares no memory with input."""
+    if input.dtype.category != _dtype.COMPLEX:
+        return input
+    return apply(REGISTRY["conj"], (input,), {})
+
+
+@op(
+    "conj_physical",
+    grad_fn="ConjPhysicalBackward0",
+    promote=SAME,
+    function=False,
+    method=False,
+    inplace=True,
+)
+def _conj_physical(xp, input):
+    return xp.conj(input)
+
+
+@public(method=True)
+def conj_physical(input, *, out=None):
+    """Same as `torch.conj_physical`: a conjugated copy; `input` itself for real dtypes."""
+    if out is not None:
+        out_dtype_is_input(input, out)
+    elif input.dtype.category != _dtype.COMPLEX:
+        return input
+    return apply(REGISTRY["conj_physical"], (input,), {}, out)
+
+
+@_conj_physical.backward
+def _(grad, *, needs):
+    return grad.conj()
+
+
+@public(function=True, method=True)
+def resolve_conj(input):
+    """Same as `torch.resolve_conj`: numtorch's conjugates are never lazy, so `input` itself."""
+    return input
+
+
+@public(function=True, method=True)
+def is_conj(input):
+    """Same as `torch.is_conj`: always False, numtorch's conjugates are never lazy."""
+    return False
+
+
+@op(grad_fn="ViewAsRealBackward0", promote=FORWARD, view=True, method=False)
+def view_as_real(xp, input):
+    """Same as `torch.view_as_real`: a complex tensor seen as real pairs in a last dim of 2."""
+    if input.dtype.kind != "c":
+        raise RuntimeError("view_as_real is only supported for complex tensors")
+    parts = input.real
+    return xp.lib.stride_tricks.as_strided(
+        parts, shape=input.shape + (2,), strides=input.strides + (parts.itemsize,)
+    )
+
+
+@view_as_real.backward
+def _(grad, *, needs):
+    return view_as_complex(grad.contiguous())
+
+
+@op("view_as_complex", grad_fn="ViewAsComplexBackward0", promote=FORWARD, view=True)
+def _view_as_complex(xp, input):
+    pairs = input.view("complex64" if input.dtype.itemsize == 4 else "complex128")
+    return pairs[..., 0]
+
+
+@_view_as_complex.backward
+def _(grad, *, needs):
+    return view_as_real(grad.contiguous())
+
+
+@public()
+def view_as_complex(input):
+    """Same as `torch.view_as_complex`: a (..., 2) float tensor seen as complex numbers."""
+    if input.dtype not in (_dtype.float32, _dtype.float64):
+        if input.dtype is _dtype.float16:
+            raise TypeError("numtorch has no complex32 storage: view_as_complex needs float32/64")
+        raise RuntimeError(
+            "view_as_complex is only supported for half, float and double tensors, but got a "
+            f"tensor of scalar type: {type_name(input.dtype)}"
+        )
+    if input.dim() == 0:
+        raise RuntimeError("Input tensor must have one or more dimensions")
+    if input.shape[-1] != 2:
+        raise RuntimeError("Tensor must have a last dimension of size 2")
+    strides = input.stride()
+    if strides[-1] != 1:
+        raise RuntimeError("Tensor must have a last dimension with stride 1")
+    if any(s % 2 for s in strides[:-1]):
+        raise RuntimeError("Tensor must have a stride divisible by 2 for all but last dimension")
+    if input.storage_offset() % 2:
+        raise RuntimeError("Tensor must have a storage_offset divisible by 2")
+    return apply(REGISTRY["view_as_complex"], (input,), {})
+
+
+@public(method=False)
+def real(input):
+    """Same as `torch.real`: `input` itself for real dtypes, else a view of the real parts."""
+    if input.dtype.category != _dtype.COMPLEX:
+        return input
+    return view_as_real(input).select(-1, 0)
+
+
+@public(method=False)
+def imag(input):
+    """Same as `torch.imag`: a view of the imaginary parts of a complex tensor."""
+    if input.dtype.category != _dtype.COMPLEX:
+        raise RuntimeError("imag is not implemented for tensors with non-complex dtypes.")
+    return view_as_real(input).select(-1, 1)
+
+
+def _set_part(part):
+    def setter(self, value):
+        part(self).copy_(value)
+
+    return setter
+
+
+METHODS["real"] = property(real, _set_part(real), doc="Same as `Tensor.real`.")
+METHODS["imag"] = property(imag, _set_part(imag), doc="Same as `Tensor.imag`.")
