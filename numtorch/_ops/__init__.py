@@ -20,5 +20,7 @@ from numtorch._ops import (  # noqa: F401
     shape_extra,
     sorting,
     unary,
+    unary_math,
+    unary_special,
     unique,
 )
