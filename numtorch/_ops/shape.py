@@ -7,6 +7,7 @@ error where the layout needs a copy.
 
 import builtins
 
+from numtorch import _dtype
 from numtorch._errors import wrap_dim, wrap_dims
 from numtorch._ops.registry import DEFAULT, REGISTRY, apply, op, public
 from numtorch._tensor import Tensor
@@ -18,26 +19,26 @@ def infer_size(shape, numel):
     """`shape` with its -1 filled in; torch's error when it cannot hold `numel` elements."""
     shape = list(shape)
     known, infer = 1, None
+    text = f"[{', '.join(map(str, shape))}]"
     for i, n in enumerate(shape):
         if n == -1:
             if infer is not None:
                 raise RuntimeError("only one dimension can be inferred")
             infer = i
         elif n < 0:
-            raise RuntimeError(f"invalid shape dimension {n}")
+            raise RuntimeError(f"invalid shape dimension {n} at index {i} of shape {text}")
         else:
             known *= n
-    if infer is not None:
-        if known == 0 or numel % known:
-            raise RuntimeError(
-                f"shape '[{', '.join(map(str, shape))}]' is invalid for input of size {numel}"
-            )
-        shape[infer] = numel // known
-    elif known != numel:
-        raise RuntimeError(
-            f"shape '[{', '.join(map(str, shape))}]' is invalid for input of size {numel}"
-        )
-    return tuple(shape)
+    if known == numel or (infer is not None and known > 0 and numel % known == 0):
+        if infer is not None:
+            if known == 0:
+                raise RuntimeError(
+                    f"cannot reshape tensor of 0 elements into shape {text} because the "
+                    "unspecified dimension size -1 can be any value and is ambiguous"
+                )
+            shape[infer] = numel // known
+        return tuple(shape)
+    raise RuntimeError(f"shape '{text}' is invalid for input of size {numel}")
 
 
 def view_strides(old_shape, old_strides, new_shape):
@@ -124,14 +125,24 @@ def view(self, *size, dtype=None):
 def reshape(input, *shape):
     """Same as `torch.reshape`: a view when the layout allows, else a copy."""
     shape = infer_size(_sizes(shape), input.numel())
+    if input.numel() == 0 or input.is_contiguous():
+        return apply(REGISTRY["view"], (input,), {"size": shape})
     arr = input._data
-    strides = None
-    if not (arr.flags.c_contiguous or arr.size == 0):
-        item = arr.itemsize
-        strides = view_strides(arr.shape, tuple(s // item for s in arr.strides), shape)
-        if strides is None:
-            return apply(REGISTRY["unsafe_view"], (input.clone(),), {"size": shape})
-    return apply(REGISTRY["view"], (input,), {"size": shape})
+    item = arr.itemsize
+    if view_strides(arr.shape, tuple(s // item for s in arr.strides), shape) is None:
+        return apply(REGISTRY["unsafe_view"], (input.clone(),), {"size": shape})
+    # torch views a non-contiguous tensor through _reshape_alias, not view
+    return apply(REGISTRY["reshape_alias"], (input,), {"size": shape})
+
+
+@op("reshape_alias", grad_fn="ReshapeAliasBackward0", view=True, function=False, method=False)
+def _reshape_alias(xp, input, *, size):
+    return _view_array(xp, input, size)
+
+
+@_reshape_alias.backward
+def _(grad, *, needs, self_sym_sizes):
+    return grad.reshape(self_sym_sizes)
 
 
 @public(function=False, method=True)
@@ -188,12 +199,15 @@ def permute(input, *dims):
             f"length of the desired ordering of dimensions i.e. input.dim() = {input.dim()} is "
             f"not equal to len(dims) = {len(dims)}"
         )
-    return apply(REGISTRY["_permute"], (input,), {"dims": wrap_dims(dims, input.dim())})
+    wrapped = tuple(wrap_dim(d, input.dim()) for d in dims)
+    if len(set(wrapped)) != len(wrapped):
+        raise RuntimeError("permute(): duplicate dims are not allowed.")
+    return apply(REGISTRY["_permute"], (input,), {"dims": wrapped})
 
 
 @op(grad_fn="TransposeBackward0", view=True, function=False, method=False)
 def _transpose(xp, input, *, dim0, dim1):
-    return xp.swapaxes(input, dim0, dim1)
+    return xp.swapaxes(input, dim0, dim1) if input.ndim else input[...]
 
 
 @_transpose.backward
@@ -210,8 +224,16 @@ def transpose(input, dim0, dim1):
     )
 
 
-swapaxes = public("swapaxes", method=True)(transpose)
-swapdims = public("swapdims", method=True)(transpose)
+@public(method=True)
+def swapaxes(input, axis0, axis1):
+    """Same as `torch.swapaxes`: `transpose` under NumPy's argument names."""
+    return transpose(input, axis0, axis1)
+
+
+@public(method=True)
+def swapdims(input, dim0, dim1):
+    """Same as `torch.swapdims`: an alias of `transpose`."""
+    return transpose(input, dim0, dim1)
 
 
 @op(grad_fn="TBackward0", view=True, function=False, method=False)
@@ -307,11 +329,9 @@ def _squeeze_all(xp, input):
 
 @op("squeeze_dim", grad_fn="SqueezeBackward1", view=True, function=False, method=False)
 def _squeeze_dim(xp, input, *, dim):
-    return (
-        input.reshape(input.shape[:dim] + input.shape[dim + 1 :])
-        if input.shape[dim] == 1
-        else input[...]
-    )
+    if input.ndim and input.shape[dim] == 1:
+        return input.reshape(input.shape[:dim] + input.shape[dim + 1 :])
+    return input[...]
 
 
 @op("squeeze_dims", grad_fn="SqueezeBackward2", view=True, function=False, method=False)
@@ -335,11 +355,9 @@ def squeeze(input, dim=None):
     if dim is None:
         return apply(REGISTRY["squeeze_all"], (input,), {})
     if isinstance(dim, (tuple, list)):
-        dims = wrap_dims(dim, input.dim()) if input.dim() else ()
-        return apply(REGISTRY["squeeze_dims"], (input,), {"dim": dims})
+        dims = wrap_dims(dim, input.dim())
+        return apply(REGISTRY["squeeze_dims"], (input,), {"dim": dims if input.dim() else ()})
     d = wrap_dim(dim, input.dim())
-    if input.dim() == 0:
-        return apply(REGISTRY["squeeze_dims"], (input,), {"dim": ()})
     return apply(REGISTRY["squeeze_dim"], (input,), {"dim": d})
 
 
@@ -356,6 +374,10 @@ def _(grad, *, needs, dim):
 @public(method=True)
 def unsqueeze(input, dim):
     """Same as `torch.unsqueeze`."""
+    if not isinstance(dim, int) and not hasattr(dim, "__index__"):
+        raise TypeError(
+            f"unsqueeze(): argument 'dim' (position 1) must be int, not {type(dim).__name__}"
+        )
     return apply(REGISTRY["_unsqueeze"], (input,), {"dim": wrap_dim(dim, input.dim() + 1)})
 
 
@@ -369,19 +391,10 @@ def _select(xp, input, *, dim, index):
 
 @_select.backward
 def _(grad, *, needs, self_sym_sizes, dim, index):
-    from numtorch._creation import zeros
-
-    out = zeros(self_sym_sizes, dtype=grad.dtype, device=grad.device)
-    return (
-        out.select_scatter(grad, dim, index)
-        if grad.requires_grad
-        else _fill(out, grad, (slice(None),) * dim + (index,))
-    )
-
-
-def _fill(out, grad, key):
-    out._data[key] = grad._data
-    return out
+    # select_backward (in shape_diag.py) is an op of its own, as in torch: with create_graph
+    # the gradient's grad_fn is SelectBackwardBackward0
+    params = {"input_sizes": tuple(self_sym_sizes), "dim": dim, "index": index}
+    return apply(REGISTRY["select_backward"], (grad,), params)
 
 
 @public(method=True)
@@ -393,7 +406,10 @@ def select(input, dim, index):
     d = wrap_dim(dim, nd)
     n = input.shape[d]
     if index < -n or index >= n:
-        raise IndexError(f"index {index} is out of bounds for dimension {d} with size {n}")
+        raise IndexError(
+            f"select(): index {index} out of range for tensor of size "
+            f"[{', '.join(map(str, input.shape))}] at dimension {d}"
+        )
     return apply(
         REGISTRY["_select"], (input,), {"dim": d, "index": index + n if index < 0 else index}
     )
@@ -406,12 +422,8 @@ def _slice(xp, input, *, dim, start, end, step):
 
 @_slice.backward
 def _(grad, *, needs, self_sym_sizes, dim, start, end, step):
-    from numtorch._creation import zeros
-
-    out = zeros(self_sym_sizes, dtype=grad.dtype, device=grad.device)
-    if grad.requires_grad:
-        return out.slice_scatter(grad, dim, start, end, step)
-    return _fill(out, grad, (slice(None),) * dim + (slice(start, end, step),))
+    params = {"input_sizes": tuple(self_sym_sizes), "dim": dim, "start": start, "end": end}
+    return apply(REGISTRY["slice_backward"], (grad,), {**params, "step": step})
 
 
 def slice_dim(input, dim, start, end, step=1):
@@ -429,13 +441,23 @@ def slice_dim(input, dim, start, end, step=1):
 @public(method=True)
 def narrow(input, dim, start, length):
     """Same as `torch.narrow`."""
-    d = wrap_dim(dim, input.dim())
+    if input.dim() == 0:
+        raise RuntimeError("narrow() cannot be applied to a 0-dim tensor.")
     if isinstance(start, Tensor):
+        if start.dim() != 0 or start.dtype.category != _dtype.INT:
+            raise RuntimeError("start must be an 0-dim integral Tensor.")
         start = start.item()
+    if length < 0:
+        raise RuntimeError("narrow(): length must be non-negative.")
+    d = wrap_dim(dim, input.dim())
     n = input.shape[d]
+    if start < -n or start > n:
+        raise IndexError(
+            f"start out of range (expected to be in range of [{-n}, {n}], but got {start})"
+        )
     if start < 0:
         start += n
-    if start + length > n or start < 0 or length < 0:
+    if start + length > n:
         raise RuntimeError(f"start ({start}) + length ({length}) exceeds dimension size ({n}).")
     return slice_dim(input, d, start, start + length)
 
@@ -451,26 +473,49 @@ def _cat(xp, *tensors, dim):
 def _cat_backward(grad, *, needs, dim, sizes):
     out, start = [], 0
     for n, need in zip(sizes, needs):
-        out.append(slice_dim(grad, dim, start, start + n) if need and n is not None else None)
+        if not need:
+            out.append(None)
+        elif n is None:  # a skipped legacy empty input: its gradient is empty too
+            out.append(_empty_like(grad))
+        else:
+            out.append(slice_dim(grad, dim, start, start + n))
         start += n or 0
     return tuple(out)
 
 
+def _empty_like(grad):
+    from numtorch._creation import zeros
+
+    return zeros((0,), dtype=grad.dtype, device=grad.device)
+
+
+def _is_legacy_empty(t):
+    """torch.cat skips 1-D tensors of size 0 when checking shapes (their dtype still counts)."""
+    return t.dim() == 1 and t.shape[0] == 0
+
+
 @public()
 def cat(tensors, dim=0, *, out=None):
-    """Same as `torch.cat`."""
+    """Same as `torch.cat`: 1-D empty tensors are skipped, dtypes are promoted."""
+    if isinstance(tensors, Tensor):
+        raise TypeError(
+            "cat(): argument 'tensors' (position 1) must be tuple of Tensors, not Tensor"
+        )
     tensors = list(tensors)
     if not tensors:
-        raise RuntimeError("torch.cat(): expected a non-empty list of Tensors")
+        raise ValueError("torch.cat(): expected a non-empty list of Tensors")
     for i, t in enumerate(tensors):
         if not isinstance(t, Tensor):
             raise TypeError(
                 f"expected Tensor as element {i} in argument 0, but got {type(t).__name__}"
             )
-    ref = next((t for t in tensors if not (t.dim() == 1 and t.numel() == 0)), tensors[0])
+        if t.dim() == 0:
+            raise RuntimeError(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
+    ref = next((t for t in tensors if not _is_legacy_empty(t)), tensors[0])
     d = wrap_dim(dim, ref.dim())
-    parts = [t for t in tensors if not (t.dim() == 1 and t.numel() == 0 and ref.dim() != 1)]
-    for i, t in enumerate(parts):
+    for i, t in enumerate(tensors):
+        if _is_legacy_empty(t):
+            continue
         if t.dim() != ref.dim():
             raise RuntimeError(
                 f"Tensors must have same number of dimensions: got {ref.dim()} and {t.dim()}"
@@ -481,18 +526,28 @@ def cat(tensors, dim=0, *, out=None):
                     f"Sizes of tensors must match except in dimension {d}. Expected size "
                     f"{ref.shape[k]} but got size {t.shape[k]} for tensor number {i} in the list."
                 )
-    od = REGISTRY["cat"]
-    return _apply_cat(od, tuple(parts), d, out)
+    return _apply_cat(REGISTRY["cat"], tuple(tensors), d, out, ref.dim() == 1)
 
 
-def _apply_cat(od, parts, dim, out):
+def _apply_cat(od, tensors, dim, out, all_1d):
+    from numtorch._errors import type_name
     from numtorch._ops.registry import _enabled, _prepare, _record, _wrap, _write_out
 
-    dev, xp, arrays, res = _prepare(od, parts)
-    result = _wrap(xp.concatenate(arrays, axis=dim), res, dev, xp)
+    dev, xp, arrays, res = _prepare(od, tensors)
+    kept = [not _is_legacy_empty(t) or all_1d for t in tensors]
+    parts = [a for a, keep in zip(arrays, kept) if keep]
+    result = _wrap(xp.concatenate(parts, axis=dim), res, dev, xp)
     if _enabled():
-        _record(od, parts, {"dim": dim, "sizes": tuple(p.shape[dim] for p in parts)}, (result,))
-    return _write_out(out, result) if out is not None else result
+        sizes = tuple(t.shape[dim] if keep else None for t, keep in zip(tensors, kept))
+        _record(od, tensors, {"dim": dim, "sizes": sizes}, (result,))
+    if out is None:
+        return result
+    if isinstance(out, Tensor) and not _dtype.can_cast(res, out.dtype):
+        raise TypeError(
+            f"torch.cat(): input types can't be cast to the desired output type "
+            f"{type_name(out.dtype)}"
+        )
+    return _write_out(out, result)
 
 
 _cat.backward(_cat_backward)
@@ -505,17 +560,26 @@ concatenate = public("concatenate")(cat)
 @public()
 def stack(tensors, dim=0, *, out=None):
     """Same as `torch.stack` (its grad_fn is StackBackward0)."""
+    if isinstance(tensors, Tensor):
+        raise TypeError(
+            "stack(): argument 'tensors' (position 1) must be tuple of Tensors, not Tensor"
+        )
     tensors = list(tensors)
+    for i, t in enumerate(tensors):
+        if not isinstance(t, Tensor):
+            raise TypeError(
+                f"expected Tensor as element {i} in argument 0, but got {type(t).__name__}"
+            )
     if not tensors:
         raise RuntimeError("stack expects a non-empty TensorList")
     shape = tensors[0].shape
+    d = wrap_dim(dim, len(shape) + 1)
     for i, t in enumerate(tensors):
         if t.shape != shape:
             raise RuntimeError(
                 f"stack expects each tensor to be equal size, but got {list(shape)} at entry 0 "
                 f"and {list(t.shape)} at entry {i}"
             )
-    d = wrap_dim(dim, len(shape) + 1)
     od = REGISTRY["stack"]
     from numtorch._ops.registry import _enabled, _prepare, _record, _wrap, _write_out
 
