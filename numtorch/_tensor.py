@@ -30,7 +30,8 @@ class Tensor:
         "_device",
         "_requires_grad",
         "_grad",
-        "grad_fn",
+        "_grad_fn",
+        "_view_version",
         "_output_nr",
         "_vc",
         "_base",
@@ -55,7 +56,8 @@ class Tensor:
         t._device = device
         t._requires_grad = requires_grad
         t._grad = None
-        t.grad_fn = None
+        t._grad_fn = None
+        t._view_version = 0
         t._output_nr = 0
         t._vc = [0]
         t._base = None
@@ -204,6 +206,22 @@ class Tensor:
     # ------------------------------------------------------------ autograd state
 
     @property
+    def grad_fn(self):
+        fn = self._grad_fn
+        if fn is not None and self._base is not None and self._view_version != self._vc[0]:
+            # The base (or another view of it) changed in place since this view's grad_fn was
+            # made: its history now goes through the base's new history, as torch's does.
+            from numtorch.autograd.inplace import refresh_view_grad_fn
+
+            fn = refresh_view_grad_fn(self)
+        return fn
+
+    @grad_fn.setter
+    def grad_fn(self, node):
+        self._grad_fn = node
+        self._view_version = self._vc[0]
+
+    @property
     def requires_grad(self):
         return self._requires_grad
 
@@ -237,7 +255,7 @@ class Tensor:
 
     @property
     def grad(self):
-        if self.grad_fn is not None and not self._retains_grad:
+        if self._grad is None and self.grad_fn is not None and not self._retains_grad:
             warnings.warn(NON_LEAF_GRAD, UserWarning, stacklevel=2)
         return self._grad
 
@@ -270,11 +288,7 @@ class Tensor:
     def retains_grad(self):
         return self._retains_grad
 
-    @property
     def _is_view(self):
-        return self._base is not None
-
-    def _is_view_fn(self):
         return self._base is not None
 
     def _grad_node(self):
@@ -319,10 +333,10 @@ class Tensor:
         backward(self, gradient, retain_graph, create_graph, inputs=inputs)
 
     def detach(self):
+        # Shares memory and the version counter, but is no view in autograd's sense: in-place
+        # ops on it are allowed even when self is a leaf that requires grad, as in torch.
         out = Tensor._make(self._data, self.dtype, self._device)
         out._vc = self._vc
-        out._base = self if self._base is None else self._base
-        out._view_fn = self._view_fn
         return out
 
     def detach_(self):

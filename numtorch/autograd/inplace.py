@@ -60,6 +60,17 @@ class AsStridedBackward0(Node):
         return self._view_shape, self._base_meta[1], self._device
 
 
+def _view_node(view, base, edge):
+    node = AsStridedBackward0()
+    node._view_fn = view._view_fn
+    node._base_meta = (base._data.shape, base.dtype)
+    node._in_meta = (node._base_meta,)
+    node._device = base._device
+    node._view_shape = view._data.shape
+    node.next_functions = (edge,)
+    return node
+
+
 def copy_slices(view, fn_node):
     """Rebases history after `fn_node` modified `view` in place."""
     base = view._base
@@ -73,13 +84,14 @@ def copy_slices(view, fn_node):
     base.grad_fn = node
     base._requires_grad = True
     base._output_nr = 0
-    view_node = AsStridedBackward0()
-    view_node._view_fn = view._view_fn
-    view_node._base_meta = node._base_meta
-    view_node._in_meta = (node._base_meta,)
-    view_node._device = base._device
-    view_node._view_shape = view._data.shape
-    view_node.next_functions = ((node, 0),)
-    view.grad_fn = view_node
+    view.grad_fn = _view_node(view, base, (node, 0))
     view._requires_grad = True
     view._output_nr = 0
+
+
+def refresh_view_grad_fn(view):
+    """A view's grad_fn after its base changed in place: its region of the base's history."""
+    base = view._base
+    view.grad_fn = _view_node(view, base, base._grad_node() or (None, 0))
+    view._output_nr = 0
+    return view._grad_fn
