@@ -20,6 +20,7 @@ from numtorch._ops import (  # noqa: F401
     shape_diag,
     shape_extra,
     shape_join,
+    shape_more,
     sorting,
     unary,
     unary_math,

@@ -606,6 +606,8 @@ def _(grad, *, needs, dim):
 @op("split", grad_fn="SplitBackward0", view=True, function=False, method=False, returns=tuple)
 def _split(xp, input, *, split_size, dim):
     n = input.shape[dim]
+    if split_size == 0:
+        return (input[...],)
     pieces = []
     for start in range(0, n, split_size):
         pieces.append(input[(slice(None),) * dim + (slice(start, min(start + split_size, n)),)])
@@ -646,6 +648,11 @@ def split(tensor, split_size_or_sections, dim=0):
         if split_size_or_sections < 0:
             raise RuntimeError(
                 f"split expects split_size be non-negative, but got split_size={split_size_or_sections}"
+            )
+        if split_size_or_sections == 0 and tensor.shape[d] != 0:
+            raise RuntimeError(
+                "split_size can only be 0 if dimension size is 0, but got dimension size of "
+                f"{tensor.shape[d]}"
             )
         return apply(REGISTRY["split"], (tensor,), {"split_size": split_size_or_sections, "dim": d})
     sizes = tuple(split_size_or_sections)

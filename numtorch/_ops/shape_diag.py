@@ -194,6 +194,10 @@ def _storage(xp, array):
 def _as_strided(xp, input, *, size, stride, storage_offset, input_geometry):
     flat = _storage(xp, input)
     item = input.itemsize
+    last = storage_offset + sum((n - 1) * s for n, s in zip(size, stride))
+    if 0 not in size and last >= len(flat):
+        # never let a replayed view reach past its storage (as_strided() checked the call)
+        raise RuntimeError("as_strided: the view does not fit in the storage it is replayed on")
     return xp.lib.stride_tricks.as_strided(
         flat[storage_offset:], size, tuple(s * item for s in stride)
     )
