@@ -239,7 +239,10 @@ def _tile_method(self, *dims, **kwargs):
 
 @op("repeat_interleave_indices", function=False, method=False)
 def _repeat_indices(xp, repeats):
-    return xp.repeat(xp.arange(repeats.shape[0], dtype=repeats.dtype), repeats)
+    # searchsorted over the running total, not xp.repeat: CuPy's repeat takes no array of counts
+    ends = xp.cumsum(repeats)
+    total = int(ends[-1]) if ends.size else 0
+    return xp.searchsorted(ends, xp.arange(total), side="right").astype(repeats.dtype)
 
 
 def _indices_for(repeats, output_size):
