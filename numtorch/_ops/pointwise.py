@@ -1,12 +1,61 @@
-"""Elementwise ops: arithmetic, powers, exponentials, comparisons.
+"""Elementwise arithmetic: add, sub, rsub, mul, neg, exp, fill_, zero_.
 
-Each op is declared once with @op; backward formulas are written over Tensors so that
-create_graph=True differentiates them again.
+Division and remainders are in division.py; powers in power.py; atan2 and the other binary
+functions in binary.py; clamps, lerp and addcmul/addcdiv in ternary.py;
+comparisons, logical and bitwise ops in logical.py; unary math in unary.py. Backward formulas are
+written over Tensors so that create_graph=True differentiates them again.
 """
 
-from numtorch._ops.registry import ALWAYS_BOOL, DEFAULT, INT_TO_FLOAT, op
+from numtorch import _dtype
+from numtorch._ops.operands import (
+    array_dtype,
+    check_fits,
+    check_out_dtype,
+    conj,
+    guard_dunders,
+    int_operand,
+    invalid_combination,
+    wrap_ints,
+)
+from numtorch._ops.registry import (
+    DEFAULT,
+    FUNCTIONS,
+    INT_TO_FLOAT,
+    METHODS,
+    REGISTRY,
+    apply,
+    apply_inplace,
+    op,
+    public,
+)
+from numtorch._tensor import Tensor
 
-# ---------------------------------------------------------------- arithmetic
+# ---------------------------------------------------------------- add, sub, rsub
+
+
+def _check_alpha(np_dtype, alpha):
+    """torch's alpha_check, against the computation dtype."""
+    kind = np_dtype.kind
+    if type(alpha) is bool and kind != "b":
+        raise RuntimeError("Boolean alpha only supported for Boolean results.")
+    if kind in "biu" and type(alpha) not in (int, bool):
+        raise RuntimeError(
+            "For integral input tensors, argument alpha must not be a floating point number."
+        )
+    if kind != "c" and type(alpha) is complex:
+        raise RuntimeError(
+            "For non-complex input tensors, argument alpha must not be a complex number."
+        )
+
+
+def _times_alpha(xp, scaled, other, alpha):
+    """`scaled * alpha`, with alpha checked against the computation dtype."""
+    dt = array_dtype(scaled, other)
+    _check_alpha(dt, alpha)
+    check_fits(alpha, _dtype.from_numpy_dtype(dt))
+    if type(alpha) is int and dt.kind in "iu":
+        scaled, alpha = wrap_ints(xp, scaled, alpha)
+    return xp.multiply(scaled, alpha)
 
 
 @op(
@@ -19,27 +68,119 @@ from numtorch._ops.registry import ALWAYS_BOOL, DEFAULT, INT_TO_FLOAT, op
 )
 def add(xp, input, other, *, alpha=1):
     """Same as `torch.add`: input + alpha * other."""
-    if alpha != 1:
-        other = other * alpha
+    if type(alpha) is not int or alpha != 1:
+        other = _times_alpha(xp, other, input, alpha)
+    input, other = wrap_ints(xp, input, other)
     return xp.add(input, other)
 
 
 @add.backward
 def _(grad, *, needs, alpha):
-    return grad, (grad if alpha == 1 else grad * alpha) if needs[1] else None
+    return grad, (grad if alpha == 1 else grad * conj(alpha)) if needs[1] else None
 
 
-@op(grad_fn="SubBackward0", promote=DEFAULT, inplace=True, opmath=True, dunders=("__sub__",))
-def sub(xp, input, other, *, alpha=1):
-    """Same as `torch.sub`: input - alpha * other."""
-    if alpha != 1:
-        other = other * alpha
+@op("sub", grad_fn="SubBackward0", promote=DEFAULT, opmath=True, function=False, method=False)
+def _sub(xp, input, other, *, alpha=1):
+    if type(alpha) is not int or alpha != 1:
+        other = _times_alpha(xp, other, input, alpha)
+    input, other = wrap_ints(xp, input, other)
     return xp.subtract(input, other)
 
 
-@sub.backward
+@_sub.backward
 def _(grad, *, needs, alpha):
-    return grad, (-grad if alpha == 1 else grad * -alpha) if needs[1] else None
+    return grad, (-grad if alpha == 1 else grad * -conj(alpha)) if needs[1] else None
+
+
+def _is_bool(value):
+    return value.dtype is _dtype.bool if isinstance(value, Tensor) else type(value) is bool
+
+
+def _check_sub(input, other):
+    a, b = _is_bool(input), _is_bool(other)
+    if a and b:
+        raise RuntimeError(
+            "Subtraction, the `-` operator, with two bool tensors is not supported. "
+            "Use the `^` or `logical_xor()` operator instead."
+        )
+    if a or b:
+        raise RuntimeError(
+            "Subtraction, the `-` operator, with a bool tensor is not supported. "
+            "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead."
+        )
+
+
+_SUB = REGISTRY["sub"]
+
+
+@public("sub", method=True)
+def sub(input, other, *, alpha=1, out=None):
+    """Same as `torch.sub`: input - alpha * other."""
+    if input.dtype is _dtype.bool or _is_bool(other):
+        _check_sub(input, other)
+    return apply(_SUB, (input, other), {"alpha": alpha}, out)
+
+
+@public("sub_", function=False, method=True)
+def sub_(self, other, *, alpha=1):
+    """Same as `Tensor.sub_`."""
+    if self.dtype is _dtype.bool or _is_bool(other):
+        _check_sub(self, other)
+    return apply_inplace(_SUB, (self, other), {"alpha": alpha})
+
+
+@op("rsub", grad_fn="RsubBackward0", promote=DEFAULT, opmath=True, function=False, method=False)
+def _rsub(xp, input, other, *, alpha=1):
+    if type(alpha) is not int or alpha != 1:
+        input = _times_alpha(xp, input, other, alpha)
+    other, input = wrap_ints(xp, other, input)
+    return xp.subtract(other, input)
+
+
+@_rsub.backward
+def _(grad, *, needs, alpha):
+    return (-grad if alpha == 1 else grad * -conj(alpha)), grad if needs[1] else None
+
+
+@op(
+    "rsub_scalar",
+    grad_fn="RsubBackward1",
+    promote=DEFAULT,
+    opmath=True,
+    function=False,
+    method=False,
+)
+def _rsub_scalar(xp, input, other, *, alpha=1):
+    return _rsub.opdef.forward(xp, input, other, alpha=alpha)
+
+
+@_rsub_scalar.backward
+def _(grad, *, needs, alpha):
+    return (-grad if alpha == 1 else grad * -conj(alpha)), None
+
+
+@public("rsub")
+def rsub(input, other, *, alpha=1, out=None):
+    """Same as `torch.rsub`: other - alpha * input."""
+    if not isinstance(input, Tensor):
+        raise invalid_combination("rsub", (input, other))
+    if input.dtype is _dtype.bool or _is_bool(other):
+        _check_sub(input, other)
+    od = REGISTRY["rsub"] if isinstance(other, Tensor) else REGISTRY["rsub_scalar"]
+    return apply(od, (input, other), {"alpha": alpha}, out)
+
+
+def _rsub_dunder(self, other):
+    return rsub(self, other)
+
+
+METHODS["__sub__"] = METHODS["subtract"] = sub
+METHODS["__isub__"] = METHODS["subtract_"] = sub_
+METHODS["__rsub__"] = _rsub_dunder
+public("subtract")(sub)
+
+
+# ---------------------------------------------------------------- mul
 
 
 @op(
@@ -52,54 +193,58 @@ def _(grad, *, needs, alpha):
 )
 def mul(xp, input, other):
     """Same as `torch.mul`."""
+    input, other = wrap_ints(xp, input, other)
     return xp.multiply(input, other)
 
 
 @mul.backward
 def _(grad, *, needs, self, other):
-    return (grad * other if needs[0] else None, grad * self if needs[1] else None)
+    return (grad * conj(other) if needs[0] else None, grad * conj(self) if needs[1] else None)
+
+
+public("multiply")(FUNCTIONS["mul"])
+METHODS["multiply"] = METHODS["mul"]
+METHODS["multiply_"] = METHODS["mul_"]
+
+
+# ---------------------------------------------------------------- neg, exp
 
 
 @op(
-    grad_fn="DivBackward0",
-    promote=INT_TO_FLOAT,
+    "neg",
+    grad_fn="NegBackward0",
+    promote=DEFAULT,
+    function=False,
     inplace=True,
-    opmath=True,
-    dunders=("__truediv__",),
+    dunders=("__neg__",),
 )
-def div(xp, input, other):
-    """Same as `torch.div` (true division)."""
-    return xp.true_divide(input, other)
-
-
-@div.backward
-def _(grad, *, needs, self, other):
-    return (
-        grad / other if needs[0] else None,
-        -grad * self / (other * other) if needs[1] else None,
-    )
-
-
-@op(grad_fn="NegBackward0", promote=DEFAULT, inplace=True, dunders=("__neg__",))
-def neg(xp, input):
-    """Same as `torch.neg`."""
+def _neg(xp, input):
+    if input.dtype.kind == "b":
+        raise RuntimeError(
+            "Negation, the `-` operator, on a bool tensor is not supported. If you are trying "
+            "to invert a mask, use the `~` or `logical_not()` operator instead."
+        )
     return xp.negative(input)
 
 
-@neg.backward
+@_neg.backward
 def _(grad, *, needs):
     return -grad
 
 
-@op(grad_fn="PowBackward0", promote=DEFAULT, inplace=True, opmath=True, dunders=("__pow__",))
-def pow(xp, input, exponent):
-    """Same as `torch.pow` with a Python-number exponent."""
-    return xp.power(input, exponent)
+_NEG = REGISTRY["neg"]
 
 
-@pow.backward
-def _(grad, *, needs, self, other):
-    return grad * other * self ** (other - 1), None
+@public("neg")
+def neg(input, *, out=None):
+    """Same as `torch.neg` (out= must have input's dtype)."""
+    check_out_dtype(out, input.dtype)
+    return apply(_NEG, (input,), {}, out)
+
+
+public("negative")(neg)
+METHODS["negative"] = METHODS["neg"]
+METHODS["negative_"] = METHODS["neg_"]
 
 
 @op(grad_fn="ExpBackward0", promote=INT_TO_FLOAT, inplace=True, opmath=True)
@@ -113,33 +258,36 @@ def _(grad, *, needs, result):
     return grad * result
 
 
-# ---------------------------------------------------------------- comparisons
-
-
-@op(promote=ALWAYS_BOOL, dunders=("__eq__",))
-def eq(xp, input, other):
-    """Same as `torch.eq`."""
-    return xp.equal(input, other)
-
-
-@op(promote=ALWAYS_BOOL, dunders=("__ne__",))
-def ne(xp, input, other):
-    """Same as `torch.ne`."""
-    return xp.not_equal(input, other)
-
-
 # ---------------------------------------------------------------- filling
 
 
-@op(grad_fn="FillBackward0", function=False, method=False, inplace=True)
-def fill(xp, input, *, value):
-    """Same as `Tensor.fill_`: every element set to `value`."""
+@op("fill", grad_fn="FillBackward0", function=False, method=False)
+def _fill(xp, input, *, value):
+    if input.dtype.kind in "iu":
+        value = int_operand(xp, int(value.real if type(value) is complex else value), input.dtype)
     return xp.full_like(input, value)
 
 
-@fill.backward
+@_fill.backward
 def _(grad, *, needs):
     return grad * 0
+
+
+@public("fill_", function=False, method=True)
+def fill_(self, value):
+    """Same as `Tensor.fill_`: every element set to `value`."""
+    if isinstance(value, Tensor):
+        if value.dim() != 0:
+            raise RuntimeError(
+                "fill_ only supports 0-dimension value tensor but got tensor with "
+                f"{value.dim()} dimensions."
+            )
+        value = value.item()
+    check_fits(value, self.dtype)
+    return apply_inplace(_FILL, (self,), {"value": value})
+
+
+_FILL = REGISTRY["fill"]
 
 
 @op(grad_fn="ZeroBackward0", function=False, method=False, inplace=True)
@@ -151,3 +299,16 @@ def zero(xp, input):
 @zero.backward
 def _(grad, *, needs):
     return grad * 0
+
+
+guard_dunders(
+    "__add__",
+    "__radd__",
+    "__iadd__",
+    "__sub__",
+    "__rsub__",
+    "__isub__",
+    "__mul__",
+    "__rmul__",
+    "__imul__",
+)

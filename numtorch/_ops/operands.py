@@ -1,0 +1,252 @@
+"""Helpers for the elementwise op modules (pointwise, binary, ternary, logical): Python-number
+operands, torch's dtype errors, and the checks torch's argument parser makes."""
+
+import numbers
+import warnings
+
+from numtorch import _dtype
+from numtorch._errors import type_name
+from numtorch._ops.registry import FUNCTIONS, METHODS, apply, apply_inplace
+from numtorch._tensor import Tensor
+
+# torch computes 1/0, log(0), inf-inf, ... silently; NumPy warns. A filter costs nothing per call
+# (it is only consulted when NumPy actually warns), unlike an errstate block around each kernel.
+warnings.filterwarnings(
+    "ignore",
+    category=RuntimeWarning,
+    module=r"numtorch\._ops\.(pointwise|division|power|binary|ternary|logical|operands)$",
+)
+
+NUMBER = (bool, int, float, complex)
+
+# The C++ names torch's messages use for each dtype.
+_CPP_NAME = {
+    "bool": "bool",
+    "uint8": "uint8_t",
+    "int8": "int8_t",
+    "int16": "int16_t",
+    "int32": "int",
+    "int64": "int64_t",
+    "float16": "c10::Half",
+    "bfloat16": "c10::BFloat16",
+    "float32": "float",
+    "float64": "double",
+    "complex64": "c10::complex<float>",
+    "complex128": "c10::complex<double>",
+}
+# ... and the ones `result type X can't be cast to the desired output type Y` uses in the
+# kernels that check the cast themselves (clamp_, clamp_min_, clamp_max_).
+_C_TYPE = {
+    "bool": "bool",
+    "uint8": "unsigned char",
+    "int8": "signed char",
+    "int16": "short int",
+    "int32": "int",
+    "int64": "long int",
+}
+
+
+def cpp_name(dtype):
+    return _CPP_NAME[dtype.name]
+
+
+def torch_dtype(np_dtype):
+    return _dtype.from_numpy_dtype(np_dtype)
+
+
+def array_dtype(*operands):
+    """The NumPy dtype of the first array among `operands` (the op's computation dtype)."""
+    for a in operands:
+        dt = getattr(a, "dtype", None)
+        if dt is not None:
+            return dt
+    return None
+
+
+def not_implemented(kernel, np_dtype):
+    """torch's error for a kernel that has no implementation for a dtype."""
+    return NotImplementedError(
+        f"\"{kernel}\" not implemented for '{type_name(torch_dtype(np_dtype))}'"
+    )
+
+
+def int_operand(xp, value, np_dtype):
+    """A Python int as an operand of an integer array of `np_dtype`.
+
+    torch casts the number to the tensor's dtype, wrapping around (int8 tensor + 1000 adds -24);
+    NumPy refuses a Python int outside the dtype's range, so such a number becomes a 0-dim
+    array of the dtype, cast the way torch casts."""
+    bits = np_dtype.itemsize * 8
+    lo, hi = (-(1 << (bits - 1)), 1 << (bits - 1)) if np_dtype.kind == "i" else (0, 1 << bits)
+    if lo <= value < hi:
+        return value
+    check_int64(value)
+    return xp.asarray(value if value < (1 << 63) else value - (1 << 64)).astype(np_dtype)
+
+
+def wrap_ints(xp, a, b):
+    """Both operands, a Python int beside an integer array made to fit it (see int_operand)."""
+    if type(b) is int:
+        dt = getattr(a, "dtype", None)
+        if dt is not None and dt.kind in "iu":
+            b = int_operand(xp, b, dt)
+    elif type(a) is int:
+        dt = getattr(b, "dtype", None)
+        if dt is not None and dt.kind in "iu":
+            a = int_operand(xp, a, dt)
+    return a, b
+
+
+def check_int64(value):
+    """torch's argument parser takes Python ints as int64 (an unsigned 64-bit value passes)."""
+    if not -(1 << 63) <= value < (1 << 64):
+        raise OverflowError("int too big to convert")
+
+
+def _limits(dtype):
+    if dtype.category == _dtype.INT:
+        bits = dtype.itemsize * 8
+        if dtype.is_signed:
+            return -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+        # torch lets a negative number down to -max wrap into an unsigned type
+        return -((1 << bits) - 1), (1 << bits) - 1
+    if dtype is _dtype.float16:
+        return -65504.0, 65504.0
+    if dtype is _dtype.float32:
+        return -3.4028234663852886e38, 3.4028234663852886e38
+    return None
+
+
+_LIMITS = {d: _limits(d) for d in _dtype.ALL}
+_INF = float("inf")
+
+
+def check_fits(value, dtype):
+    """torch's checked conversion of a Python number to `dtype` (used where a kernel takes the
+    number as a C++ value: clamp, where, pow's exponent, alpha, addcmul's value, fill_)."""
+    t = type(value)
+    if t is int:
+        check_int64(value)
+    limits = _LIMITS[dtype]
+    if limits is None or t is bool:
+        return
+    if t is complex:
+        if value.imag != 0:
+            raise _overflow(dtype)
+        value = value.real
+    lo, hi = limits
+    if dtype.category == _dtype.INT:
+        if not lo <= value <= hi:
+            raise _overflow(dtype)
+    elif (value > hi or value < lo) and value != _INF and value != -_INF:
+        raise _overflow(dtype)
+
+
+def _overflow(dtype):
+    return RuntimeError(f"value cannot be converted to type {cpp_name(dtype)} without overflow")
+
+
+def cant_cast_c(result, out):
+    """`result type Float can't be cast to the desired output type long int`, as the kernels
+    that name C types say it."""
+    return RuntimeError(
+        f"result type {type_name(result)} can't be cast to the desired output type "
+        f"{_C_TYPE.get(out.name, cpp_name(out))}"
+    )
+
+
+def type_label(value):
+    """How torch's argument parser names a value's type in its messages."""
+    if isinstance(value, Tensor):
+        return "Tensor"
+    return type(value).__name__
+
+
+def require_tensor(fname, value, name, position):
+    """torch's TypeError when an argument that must be a Tensor is not (position None: keyword)."""
+    if not isinstance(value, Tensor):
+        where = f" (position {position})" if position is not None else ""
+        raise TypeError(
+            f"{fname}(): argument '{name}'{where} must be Tensor, not {type(value).__name__}"
+        )
+
+
+def invalid_combination(fname, args, kwargs=None):
+    """torch's TypeError when no overload of `fname` accepts the argument types."""
+    parts = [type_label(a) for a in args]
+    parts += [f"{k}={type_label(v)}" for k, v in sorted((kwargs or {}).items())]
+    return TypeError(
+        f"{fname}() received an invalid combination of arguments - got ({', '.join(parts)}), "
+        "but expected one of:"
+    )
+
+
+def is_number(value):
+    return type(value) in NUMBER
+
+
+def bind_tensor_binary(name, od, *, inplace=True, doc=None, names=("input", "other")):
+    """torch.<name>(input, other, *, out), Tensor.<name> and Tensor.<name>_ for an op whose
+    arguments must both be Tensors (torch's TypeError otherwise)."""
+    first, second = names
+
+    def function(input, other, *, out=None):
+        require_tensor(name, input, first, 1)
+        require_tensor(name, other, second, 2)
+        return apply(od, (input, other), {}, out)
+
+    def method(self, other):
+        require_tensor(name, other, second, 1)
+        return apply(od, (self, other), {})
+
+    def method_(self, other):
+        require_tensor(name + "_", other, second, 1)
+        return apply_inplace(od, (self, other), {})
+
+    for fn, fname in ((function, name), (method, name), (method_, name + "_")):
+        fn.__name__ = fn.__qualname__ = fname
+        fn.__doc__ = doc or f"Same as `torch.{name}`."
+        fn.__module__ = "numtorch"
+    FUNCTIONS[name] = function
+    METHODS[name] = method
+    if inplace:
+        METHODS[name + "_"] = method_
+    return function
+
+
+def check_out_dtype(out, dtype):
+    """For the ops whose out= must have the result's dtype exactly (no casting)."""
+    if out is not None and isinstance(out, Tensor) and out.dtype is not dtype:
+        raise RuntimeError(f"Found dtype {type_name(out.dtype)} but expected {type_name(dtype)}")
+
+
+def conj(value):
+    """The complex conjugate of a tensor or number (itself when real): backward formulas for
+    complex inputs multiply by conjugates, as torch's do."""
+    if isinstance(value, Tensor):
+        return value.conj() if value.dtype.is_complex else value
+    return value.conjugate() if type(value) is complex else value
+
+
+def is_operand(value):
+    """Whether a dunder takes `value` as its other operand: a tensor or a number."""
+    return type(value) in NUMBER or isinstance(value, (Tensor, numbers.Number))
+
+
+def _guard(fn, name):
+    def dunder(self, other):
+        if type(other) in NUMBER or isinstance(other, (Tensor, numbers.Number)):
+            return fn(self, other)
+        # Python then tries the other operand, and raises its own TypeError
+        return NotImplemented
+
+    dunder.__name__ = dunder.__qualname__ = name
+    dunder.__doc__ = fn.__doc__
+    return dunder
+
+
+def guard_dunders(*names):
+    """Makes the binary dunders return NotImplemented for operands that are neither tensors nor
+    numbers, so that `t + None` raises Python's TypeError, as torch's do."""
+    for name in names:
+        METHODS[name] = _guard(METHODS[name], name)
