@@ -9,7 +9,7 @@ in-place `Tensor.<name>_`, the dunders, `out=` and the grad_fn class.
 import inspect
 
 from numtorch import _dtype
-from numtorch._device import xp_for
+from numtorch._device import CPU, xp_for
 from numtorch._errors import (
     LEAF_INPLACE,
     VIEW_OF_LEAF_INPLACE,
@@ -275,10 +275,43 @@ def public(name=None, *, function=True, method=False, functional=False):
 
 
 # ---------------------------------------------------------------- the hot path
+#
+# Every op call runs through here, so this section trades a little repetition for speed: one
+# pass over the arguments finds the device and whether any input requires grad, the common
+# promotion cases (tensors of one dtype, scalars of no higher category) skip the three-level
+# rule, and a call with no input requiring grad never reads the grad mode or builds a node.
+
+# The category a Python scalar takes part in promotion with (a wrapped number); other types
+# (NumPy scalars, ...) go through the general rule.
+_SCALAR_CATEGORY = {bool: _dtype.BOOL, int: _INT, float: _FLOAT, complex: _dtype.COMPLEX}
+_CPU = CPU
+_numpy = xp_for(CPU)
+_new_tensor = Tensor._make
 
 
 def result_dtype(args):
     """torch.result_type over tensors and Python scalars (three priority levels)."""
+    same = None
+    scalars = -1
+    for a in args:
+        if isinstance(a, Tensor):
+            if same is None:
+                same = a.dtype
+            elif a.dtype is not same:
+                return _result_dtype_by_levels(args)
+        elif a is not None:
+            category = _SCALAR_CATEGORY.get(type(a))
+            if category is None:
+                return _result_dtype_by_levels(args)
+            if category > scalars:
+                scalars = category
+    # Tensors of one dtype win over scalars of no higher category, whatever their dims.
+    if same is not None and scalars <= same.category:
+        return same
+    return _result_dtype_by_levels(args)
+
+
+def _result_dtype_by_levels(args):
     dims = zeros = wrapped = None
     for a in args:
         if isinstance(a, Tensor):
@@ -316,54 +349,97 @@ def _dtypes_for(od, args):
 
 def _prepare(od, args):
     """Device, xp, the arrays for forward, and the result dtype."""
-    dev = None
+    return _prepare_call(od, args)[:4]
+
+
+def _prepare_call(od, args):
+    """As _prepare, and whether some input requires grad."""
+    dev = same = None  # the device; the dtype of every tensor argument, if they share one
+    grad = mixed = False
+    scalars = -1  # the highest promotion category of the Python scalar arguments
     for a in args:
         if isinstance(a, Tensor):
+            if a._requires_grad:
+                grad = True
+            d = a._device
             if dev is None:
-                dev = a._device
-            elif a._device != dev:
-                raise device_mismatch(dev, a._device)
-    xp = xp_for(dev)
+                dev, same = d, a.dtype
+            else:
+                if d is not dev and d != dev:
+                    raise device_mismatch(dev, d)
+                if a.dtype is not same:
+                    mixed = True
+        elif a is not None:
+            category = _SCALAR_CATEGORY.get(type(a))
+            if category is None:
+                mixed = True
+            elif category > scalars:
+                scalars = category
+    xp = _numpy if dev is _CPU else xp_for(dev)
     kind = od.promote
     if kind is SAME or kind is FORWARD:
         arrays = [a._data if isinstance(a, Tensor) else a for a in args]
-        return dev, xp, arrays, (args[0].dtype if kind is SAME else None)
-    comp, res = _dtypes_for(od, args)
+        return dev, xp, arrays, (args[0].dtype if kind is SAME else None), grad
+    if mixed or same is None or scalars > same.category:
+        comp, res = _dtypes_for(od, args)
+    else:  # tensors of one dtype win over scalars of no higher category (see result_dtype)
+        comp = res = same
+        if kind is not DEFAULT:
+            if kind is INT_TO_FLOAT:
+                if res.category < _FLOAT:
+                    comp = res = _dtype._default[0]
+            elif kind is ALWAYS_BOOL:
+                res = _dtype.bool
+        if od.opmath and comp in _HALF:
+            comp = _dtype.float32
+        if comp is same and comp.category != _INT:
+            return dev, xp, [a._data if isinstance(a, Tensor) else a for a in args], res, grad
     np_comp = comp.np
     arrays = []
     for a in args:
         if isinstance(a, Tensor):
             arr = a._data
-            arrays.append(arr if arr.dtype == np_comp else arr.astype(np_comp))
+            if a.dtype is comp or arr.dtype == np_comp:
+                arrays.append(arr)
+            else:
+                arrays.append(arr.astype(np_comp))
         elif comp.category == _INT and type(a) is int and not -(2**31) <= a < 2**31:
             arrays.append(xp.asarray(a).astype(np_comp))
         else:
             arrays.append(a)
-    return dev, xp, arrays, res
+    return dev, xp, arrays, res, grad
 
 
 def apply(od, args, params, out=None):
     """Runs op `od` on `args` (tensors and scalars) with keyword `params`; records the graph."""
-    dev, xp, arrays, res = _prepare(od, args)
+    dev, xp, arrays, res, grad = _prepare_call(od, args)
     try:
         result = od.forward(xp, *arrays, **params)
     except ValueError:
         _check_broadcast(args)
         raise
     if od.returns is None or type(result) is not tuple:
-        outputs = _wrap(result, res, dev, xp)
+        if type(result) is not xp.ndarray:
+            result = xp.asarray(result)
+        if res is None:
+            res = _dtype.from_numpy_dtype(result.dtype)
+        else:
+            have = result.dtype
+            if have is not res._np and have != res._np:
+                result = result.astype(res.np)
+        output = _new_tensor(result, res, dev)
         if od.view:
-            _make_view(outputs, args[0], od, params)
-        if od.backward is not None and _enabled():
-            _record(od, args, params, (outputs,))
+            _make_view(output, args[0], od, params)
+        if grad and od.backward is not None and _enabled():
+            _record(od, args, params, (output,))
         if out is not None:
-            return _write_out(out, outputs)
-        return outputs
+            return _write_out(out, output)
+        return output
     outputs = tuple(_wrap(r, None, dev, xp) for r in result)
     if od.view:
         for o in outputs:
             _make_view(o, args[0], od, params)
-    if od.backward is not None and _enabled():
+    if grad and od.backward is not None and _enabled():
         _record(od, args, params, outputs)
     if out is not None:
         outputs = tuple(_write_out(o_, r) for o_, r in zip(out, outputs))
@@ -382,14 +458,16 @@ def _wrap(array, res, dev, xp):
         array = xp.asarray(array)
     if res is None:
         res = _dtype.from_numpy_dtype(array.dtype)
-    elif array.dtype != res._np:
-        array = array.astype(res.np)
-    return Tensor._make(array, res, dev)
+    else:
+        have = array.dtype
+        if have is not res._np and have != res._np:
+            array = array.astype(res.np)
+    return _new_tensor(array, res, dev)
 
 
 def _make_view(result, base, od, params):
     result._base = base if base._base is None else base._base
-    result._version = base._version
+    result._vc = base._vc
     result._view_fn = (od, params, base._view_fn)
 
 
@@ -405,19 +483,33 @@ def replay_view(view_fn, array, xp):
 
 
 def _record(od, args, params, outputs):
-    needs = tuple(isinstance(a, Tensor) and a._requires_grad for a in args)
+    needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
     if True not in needs:
         return
     node = _new_node(od, params)
-    node.next_functions = tuple(
-        (a._grad_node() or (None, 0)) if isinstance(a, Tensor) else (None, 0) for a in args
-    )
+    node.next_functions = _edges(args)
     _fill_node(node, od, args, params, outputs, needs)
     for i, o in enumerate(outputs):
         if o.dtype.category >= _FLOAT:
             o.grad_fn = node
             o._requires_grad = True
             o._output_nr = i
+
+
+_NO_EDGE = (None, 0)
+
+
+def _edges(args):
+    """The (node, output_nr) each argument's gradient flows into (next_functions)."""
+    edges = []
+    for a in args:
+        if not isinstance(a, Tensor):
+            edges.append(_NO_EDGE)
+        elif a.grad_fn is not None:
+            edges.append((a.grad_fn, a._output_nr))
+        else:
+            edges.append(a._grad_node() or _NO_EDGE)
+    return tuple(edges)
 
 
 def _new_node(od, params):
@@ -437,11 +529,13 @@ def _fill_node(node, od, args, params, outputs, needs, saved_self=None):
     for i, name in od.sym_sizes:
         saved[name] = args[i].shape
     node._saved = saved
-    node._params = {k: params[k] for k in od.saved_params}
+    node._params = {k: params[k] for k in od.saved_params} if od.saved_params else {}
     node._needs = needs
     node._opdef = od
-    node._in_meta = tuple((a._data.shape, a.dtype) if isinstance(a, Tensor) else None for a in args)
-    node._out_meta = tuple((o.shape, o.dtype, o._device) for o in outputs)
+    node._in_meta = tuple(
+        [(a._data.shape, a.dtype) if isinstance(a, Tensor) else None for a in args]
+    )
+    node._out_meta = tuple([(o._data.shape, o.dtype, o._device) for o in outputs])
 
 
 def _write_out(out, result):
@@ -477,8 +571,8 @@ def apply_inplace(od, args, params):
     dev, xp, arrays, res = _prepare(od, args)
     try:
         result = od.forward(xp, *arrays, **params)
-    except ValueError:
-        _check_broadcast(args)
+    except ValueError as e:
+        _check_broadcast(args, e)
         raise
     if type(result) is not xp.ndarray:
         result = xp.asarray(result)

@@ -6,12 +6,21 @@ Each works as a context manager and as a decorator, like torch's.
 import functools
 import threading
 
-_state = threading.local()
+
+class _State(threading.local):
+    """Per-thread modes; the class attributes are every thread's starting values (reading them
+    is much cheaper than getattr with a default, and ops read `enabled` on every call)."""
+
+    enabled = True
+    inference = False
+
+
+_state = _State()
 
 
 def is_grad_enabled():
     """Same as `torch.is_grad_enabled`."""
-    return getattr(_state, "enabled", True)
+    return _state.enabled
 
 
 def _set(flag):
@@ -20,7 +29,7 @@ def _set(flag):
 
 def is_inference_mode_enabled():
     """Same as `torch.is_inference_mode_enabled`."""
-    return getattr(_state, "inference", False)
+    return _state.inference
 
 
 class _Mode:
