@@ -1,7 +1,7 @@
 """cProfile of one overhead.py case on numtorch: where the time of a tiny op call goes.
 
-    python3 benchmarks/profile_overhead.py add          # 20000 calls, top 25 by own time
-    python3 benchmarks/profile_overhead.py chain -n 200
+python3 benchmarks/profile_overhead.py add          # 20000 calls, top 25 by own time
+python3 benchmarks/profile_overhead.py chain -n 200
 """
 
 import argparse
