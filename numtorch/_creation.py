@@ -5,35 +5,58 @@ Random creation (rand, randn, ...) is in `_random.py`.
 
 import math
 import numbers
+import warnings
 
 import numpy
 
 from numtorch import _dtype
 from numtorch._device import as_device, move, xp_for
+from numtorch._ops.registry import public
 from numtorch._tensor import Tensor
 
 
-def _shape(size):
-    """A shape from `zeros(2, 3)`, `zeros((2, 3))`, `zeros([2, 3])` or `zeros(torch.Size(...))`."""
-    if len(size) == 1 and not isinstance(size[0], (int, numpy.integer)):
+def _shape(size, name="empty", varargs=True):
+    """A shape from `zeros(2, 3)`, `zeros((2, 3))`, `zeros([2, 3])` or `zeros(torch.Size(...))`.
+
+    `size` is the tuple of positional arguments (varargs=True) or the one size argument; `name`
+    is the function named in torch's messages.
+    """
+    if varargs and len(size) == 1 and not _is_int(size[0]):
         size = size[0]
-        if isinstance(size, Tensor):
-            size = size.tolist()
+    if isinstance(size, Tensor):
+        size = [size.item()] if size.ndim == 0 else size.tolist()
+    if not isinstance(size, (tuple, list)):
+        raise TypeError(
+            f"{name}(): argument 'size' (position 1) must be tuple of ints, not "
+            f"{type(size).__name__}"
+        )
     out = []
     for n in size:
-        if isinstance(n, Tensor):
+        if isinstance(n, Tensor) and n.ndim == 0:
             n = n.item()
-        if not isinstance(n, (int, numpy.integer)) or isinstance(n, bool):
+        if not _is_int(n):
             raise TypeError(
-                f"empty(): argument 'size' (position 1) must be tuple of ints, but found element "
-                f"of type {type(n).__name__} at pos {len(out)}"
-            )
-        if n < 0:
-            raise RuntimeError(
-                f"Trying to create tensor with negative dimension {n}: [{', '.join(map(str, size))}]"
+                f"{name}(): argument 'size' (position 1) must be tuple of ints, but found element "
+                f"of type {type(n).__name__} at pos 0"
+                if not out
+                else f"{name}(): argument 'size' failed to unpack the object at pos {len(out) + 1} "
+                f'with error "type must be tuple of ints,but got {type(n).__name__}"'
             )
         out.append(int(n))
+    if any(n < 0 for n in out):
+        if name == "zeros":
+            raise RuntimeError("zeros: Dimension size must be non-negative.")
+        bad = next(n for n in out if n < 0)
+        raise RuntimeError(
+            f"Trying to create tensor with negative dimension {bad}: [{', '.join(map(str, out))}]"
+        )
     return tuple(out)
+
+
+def _is_int(n):
+    return isinstance(n, (int, numpy.integer)) or (
+        isinstance(n, Tensor) and n.ndim == 0 and not n.is_floating_point()
+    )
 
 
 def _finish(array, dtype, device, requires_grad):
@@ -107,6 +130,13 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
     """Same as `torch.tensor`: always copies `data`."""
     device = as_device(device)
     if isinstance(data, Tensor):
+        warnings.warn(
+            "To copy construct from a tensor, it is recommended to use sourceTensor.detach()."
+            "clone() or sourceTensor.detach().clone().requires_grad_(True), rather than "
+            "torch.tensor(sourceTensor).",
+            UserWarning,
+            stacklevel=2,
+        )
         dtype = dtype or data.dtype
         arr = move(data._data, data._device, device).astype(dtype.np, copy=True)
         return _finish(arr, dtype, device, requires_grad)
@@ -169,8 +199,8 @@ def from_numpy(ndarray):
     return Tensor._make(ndarray, dtype, as_device(None))
 
 
-def _factory(fill, size, dtype, device, requires_grad, default=None):
-    shape = _shape(size)
+def _factory(fill, size, dtype, device, requires_grad, default=None, name="empty", varargs=True):
+    shape = _shape(size, name, varargs)
     dtype = dtype or default or _dtype.get_default_dtype()
     device = as_device(device)
     xp = xp_for(device)
@@ -181,14 +211,16 @@ def zeros(
     *size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False
 ):
     """Same as `torch.zeros`."""
-    return _out(_factory(lambda xp, s, d: xp.zeros(s, d), size, dtype, device, requires_grad), out)
+    fill = lambda xp, s, d: xp.zeros(s, d)  # noqa: E731
+    return _out(_factory(fill, size, dtype, device, requires_grad, name="zeros"), out)
 
 
 def ones(
     *size, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False
 ):
     """Same as `torch.ones`."""
-    return _out(_factory(lambda xp, s, d: xp.ones(s, d), size, dtype, device, requires_grad), out)
+    fill = lambda xp, s, d: xp.ones(s, d)  # noqa: E731
+    return _out(_factory(fill, size, dtype, device, requires_grad, name="ones"), out)
 
 
 def empty(
@@ -225,7 +257,15 @@ def full(
             # full's complex dtype is complex128 for a float64 default, else complex64
             dtype = _dtype.complex128 if dtype is _dtype.complex128 else _dtype.complex64
     return _out(
-        _factory(lambda xp, s, d: xp.full(s, fill_value, d), (size,), dtype, device, requires_grad),
+        _factory(
+            lambda xp, s, d: xp.full(s, fill_value, d),
+            size,
+            dtype,
+            device,
+            requires_grad,
+            name="full",
+            varargs=False,
+        ),
         out,
     )
 
@@ -303,7 +343,7 @@ def arange(
     if step == 0:
         raise RuntimeError("step must be nonzero")
     if (end - start) / step < 0 and not math.isclose(end, start):
-        raise RuntimeError("upper bound and larger bound inconsistent with step sign")
+        raise RuntimeError("upper bound and lower bound inconsistent with step sign")
     if dtype is None:
         floating = any(isinstance(v, float) for v in (start, end, step))
         dtype = _dtype.get_default_dtype() if floating else _dtype.int64
@@ -343,6 +383,8 @@ def linspace(
     idx = xp.arange(steps, dtype=numpy.float64)
     half = steps // 2
     vals = xp.where(idx < half, start + step * idx, end - step * (steps - 1 - idx))
+    if steps == 1:
+        vals = xp.full(1, start, dtype=numpy.float64)
     if dtype.category == _dtype.INT:
         vals = xp.trunc(vals)
     arr = vals.astype(dtype.np)
@@ -417,3 +459,72 @@ def _rebuild_tensor(array, dtype_name, device, requires_grad):
         t = t.to(device)
     t._requires_grad = requires_grad
     return t
+
+
+# ---------------------------------------------------------------- Tensor.new_*
+
+
+def _new_options(self, dtype, device):
+    return dtype or self.dtype, self._device if device is None else as_device(device)
+
+
+@public("new_zeros", function=False, method=True)
+def new_zeros(
+    self, *size, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False
+):
+    """Same as `Tensor.new_zeros`: zeros with self's dtype and device unless given."""
+    dtype, device = _new_options(self, dtype, device)
+    return zeros(*size, dtype=dtype, device=device, requires_grad=requires_grad)
+
+
+@public("new_ones", function=False, method=True)
+def new_ones(
+    self, *size, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False
+):
+    """Same as `Tensor.new_ones`."""
+    dtype, device = _new_options(self, dtype, device)
+    return ones(*size, dtype=dtype, device=device, requires_grad=requires_grad)
+
+
+@public("new_empty", function=False, method=True)
+def new_empty(
+    self, *size, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False
+):
+    """Same as `Tensor.new_empty`."""
+    dtype, device = _new_options(self, dtype, device)
+    return empty(*size, dtype=dtype, device=device, requires_grad=requires_grad)
+
+
+@public("new_full", function=False, method=True)
+def new_full(
+    self,
+    size,
+    fill_value,
+    *,
+    dtype=None,
+    layout=None,
+    device=None,
+    requires_grad=False,
+    pin_memory=False,
+):
+    """Same as `Tensor.new_full`: self's dtype, whatever `fill_value` is."""
+    dtype, device = _new_options(self, dtype, device)
+    return full(size, fill_value, dtype=dtype, device=device, requires_grad=requires_grad)
+
+
+@public("new_tensor", function=False, method=True)
+def new_tensor(self, data, *, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    """Same as `Tensor.new_tensor`: a copy of `data` with self's dtype and device unless given."""
+    if isinstance(data, Tensor):
+        warnings.warn(
+            "To copy construct from a tensor, it is recommended to use sourceTensor.detach()."
+            "clone() or sourceTensor.detach().clone().requires_grad_(True), rather than "
+            "tensor.new_tensor(sourceTensor).",
+            UserWarning,
+            stacklevel=2,
+        )
+        data = data.detach()
+    dtype, device = _new_options(self, dtype, device)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return tensor(data, dtype=dtype, device=device, requires_grad=requires_grad)
