@@ -1,6 +1,6 @@
 """Neural-network ops: activations and losses (the functional forms behind torch.nn)."""
 
-from numtorch._ops.registry import INT_TO_FLOAT, op
+from numtorch._ops.registry import INT_TO_FLOAT, REGISTRY, apply, op, public
 
 
 @op(grad_fn="SigmoidBackward0", promote=INT_TO_FLOAT, inplace=True, functional=True, opmath=True)
@@ -41,20 +41,53 @@ def _(grad, *, needs, result):
     return grad * (result > 0)
 
 
-@op(
-    grad_fn="BinaryCrossEntropyWithLogitsBackward0",
-    promote=INT_TO_FLOAT,
-    function=True,
-    method=False,
-    functional=True,
-    input_names=("self", "target", "weight", "pos_weight"),
-    signature="input, target, weight=None, size_average=None, reduce=None, reduction='mean', "
-    "pos_weight=None",
-)
+def legacy_reduction(size_average, reduce):
+    """torch's mapping of the deprecated size_average/reduce flags to a reduction string."""
+    import warnings
+
+    warnings.warn(
+        "size_average and reduce args will be deprecated, please use reduction='"
+        + ("none" if reduce is False else "mean" if size_average is not False else "sum")
+        + "' instead.",
+        UserWarning,
+        stacklevel=3,
+    )
+    if reduce is False:
+        return "none"
+    return "sum" if size_average is False else "mean"
+
+
+@public(function=True, functional=True)
 def binary_cross_entropy_with_logits(
-    xp, input, target, weight, pos_weight, *, reduction="mean", size_average=None, reduce=None
+    input, target, weight=None, size_average=None, reduce=None, reduction="mean", pos_weight=None
 ):
     """Same as `torch.nn.functional.binary_cross_entropy_with_logits`."""
+    if size_average is not None or reduce is not None:
+        reduction = legacy_reduction(size_average, reduce)
+    return apply(
+        REGISTRY["binary_cross_entropy_with_logits"],
+        (input, target, weight, pos_weight),
+        {"reduction": reduction},
+    )
+
+
+@op(
+    "binary_cross_entropy_with_logits",
+    grad_fn="BinaryCrossEntropyWithLogitsBackward0",
+    promote=INT_TO_FLOAT,
+    function=False,
+    method=False,
+    input_names=("self", "target", "weight", "pos_weight"),
+)
+def _bce_with_logits(xp, input, target, weight, pos_weight, *, reduction):
+    """Same as `torch.nn.functional.binary_cross_entropy_with_logits`."""
+    if target.shape != input.shape:
+        raise ValueError(
+            f"Target size (torch.Size({list(target.shape)})) must be the same as input size "
+            f"(torch.Size({list(input.shape)}))"
+        )
+    if reduction not in ("none", "mean", "sum"):
+        raise ValueError(f"{reduction} is not a valid value for reduction")
     # log(1 + exp(-x)) written to stay finite for large |x|
     softplus_neg = xp.logaddexp(0, -input)
     if pos_weight is not None:
@@ -71,26 +104,25 @@ def binary_cross_entropy_with_logits(
     return loss
 
 
-@binary_cross_entropy_with_logits.backward
+@_bce_with_logits.backward
 def _(grad, *, needs, self, target, weight, pos_weight, reduction):
-    sig = self.sigmoid()
-    if pos_weight is not None:
-        log_weight = 1 + (pos_weight - 1) * target
-        d = (
-            (log_weight * (sig - 1) + (1 - target))
-            if False
-            else (sig * (1 + (pos_weight - 1) * target) - pos_weight * target)
-        )
-        del log_weight
-    else:
-        d = sig - target
+    scale = grad / self.numel() if reduction == "mean" else grad
     if weight is not None:
-        d = d * weight
-    if reduction == "mean":
-        d = d * (grad / self.numel())
+        scale = scale * weight
+    sig = self.sigmoid()
+    grad_input = grad_target = None
+    if pos_weight is not None:
+        if needs[0]:
+            grad_input = (sig * (1 + (pos_weight - 1) * target) - pos_weight * target) * scale
+        if needs[1]:
+            softplus_neg = (-self).exp().log1p()
+            grad_target = ((pos_weight - 1) * softplus_neg - self) * scale
     else:
-        d = d * grad
-    return d, None, None, None
+        if needs[0]:
+            grad_input = (sig - target) * scale
+        if needs[1]:
+            grad_target = -self * scale
+    return grad_input, grad_target, None, None
 
 
 class _ignore:

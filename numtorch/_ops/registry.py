@@ -415,8 +415,8 @@ def apply(od, args, params, out=None):
     dev, xp, arrays, res, grad = _prepare_call(od, args)
     try:
         result = od.forward(xp, *arrays, **params)
-    except ValueError:
-        _check_broadcast(args)
+    except ValueError as e:
+        _check_broadcast(args, e)
         raise
     if od.returns is None or type(result) is not tuple:
         if type(result) is not xp.ndarray:
@@ -446,10 +446,10 @@ def apply(od, args, params, out=None):
     return outputs if od.returns is tuple else od.returns(*outputs)
 
 
-def _check_broadcast(args):
+def _check_broadcast(args, error):
     """After xp failed: torch's error if the tensor arguments' shapes do not broadcast."""
     shapes = [a.shape for a in args if isinstance(a, Tensor)]
-    if len(shapes) > 1:
+    if len(shapes) > 1 and "broadcast" in str(error):
         broadcast_shapes_of(*shapes)
 
 
