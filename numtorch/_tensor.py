@@ -136,6 +136,8 @@ class Tensor:
         return _address(self._data)
 
     def is_contiguous(self, memory_format=None):
+        if self._data.size == 0:
+            return True  # torch: a tensor with no elements is contiguous whatever its strides
         shape, strides = self._data.shape, self.stride()
         expected = 1
         for n, s in zip(reversed(shape), reversed(strides)):
