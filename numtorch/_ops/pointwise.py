@@ -64,7 +64,6 @@ def _times_alpha(xp, scaled, other, alpha):
     inplace=True,
     opmath=True,
     dunders=("__add__",),
-    rdunders=("__radd__",),
 )
 def add(xp, input, other, *, alpha=1):
     """Same as `torch.add`: input + alpha * other."""
@@ -77,6 +76,16 @@ def add(xp, input, other, *, alpha=1):
 @add.backward
 def _(grad, *, needs, alpha):
     return grad, (grad if alpha == 1 else grad * conj(alpha)) if needs[1] else None
+
+
+_ADD = REGISTRY["add"]
+
+
+def _radd(self, other):
+    return apply(_ADD, (other, self), {"alpha": 1})
+
+
+METHODS["__radd__"] = _radd
 
 
 @op("sub", grad_fn="SubBackward0", promote=DEFAULT, opmath=True, function=False, method=False)
