@@ -112,7 +112,7 @@ def _limits(dtype):
         return -((1 << bits) - 1), (1 << bits) - 1
     if dtype is _dtype.float16:
         return -65504.0, 65504.0
-    if dtype is _dtype.float32:
+    if dtype is _dtype.float32 or dtype is _dtype.complex64:
         return -3.4028234663852886e38, 3.4028234663852886e38
     return None
 
@@ -127,17 +127,21 @@ def check_fits(value, dtype):
     t = type(value)
     if t is int:
         check_int64(value)
-    limits = _LIMITS[dtype]
-    if limits is None or t is bool:
-        return
-    if t is complex:
+    elif t is complex and dtype.category != _dtype.COMPLEX and dtype is not _dtype.bool:
         if value.imag != 0:
             raise _overflow(dtype)
         value = value.real
+    limits = _LIMITS[dtype]
+    if limits is None or t is bool:
+        return
     lo, hi = limits
     if dtype.category == _dtype.INT:
         if not lo <= value <= hi:
             raise _overflow(dtype)
+    elif type(value) is complex:
+        for part in (value.real, value.imag):
+            if (part > hi or part < lo) and part != _INF and part != -_INF:
+                raise _overflow(dtype)
     elif (value > hi or value < lo) and value != _INF and value != -_INF:
         raise _overflow(dtype)
 

@@ -7,6 +7,7 @@ written over Tensors so that create_graph=True differentiates them again.
 """
 
 from numtorch import _dtype
+from numtorch._creation import zeros_like
 from numtorch._ops.operands import (
     array_dtype,
     check_fits,
@@ -270,33 +271,62 @@ def _(grad, *, needs, result):
 # ---------------------------------------------------------------- filling
 
 
-@op("fill", grad_fn="FillBackward0", function=False, method=False)
-def _fill(xp, input, *, value):
+def _fill_with_number(xp, input, *, value):
     if input.dtype.kind in "iu":
         value = int_operand(xp, int(value.real if type(value) is complex else value), input.dtype)
     return xp.full_like(input, value)
 
 
-@_fill.backward
-def _(grad, *, needs):
-    return grad * 0
+def _fill_with_tensor(xp, input, value):
+    return xp.full_like(input, value)
 
 
-@public("fill_", function=False, method=True)
-def fill_(self, value):
-    """Same as `Tensor.fill_`: every element set to `value`."""
+def _fill_grads_number(grad, *, needs):
+    return zeros_like(grad)
+
+
+def _fill_grads_tensor(grad, *, needs):
+    return zeros_like(grad) if needs[0] else None, grad.sum() if needs[1] else None
+
+
+# torch.fill is FillBackward0 (a number) / FillBackward1 (a tensor); Tensor.fill_ is 2 / 3.
+for _name, _number, _forward, _grads in (
+    ("fill_number", 0, _fill_with_number, _fill_grads_number),
+    ("fill_tensor", 1, _fill_with_tensor, _fill_grads_tensor),
+    ("fill_number_", 2, _fill_with_number, _fill_grads_number),
+    ("fill_tensor_", 3, _fill_with_tensor, _fill_grads_tensor),
+):
+    op(
+        _name,
+        grad_fn=f"FillBackward{_number}",
+        function=False,
+        method=False,
+        input_names=("self", "value"),
+    )(_forward).backward(_grads)
+
+
+def _fill_call(name, input, value, suffix):
     if isinstance(value, Tensor):
         if value.dim() != 0:
             raise RuntimeError(
-                "fill_ only supports 0-dimension value tensor but got tensor with "
+                f"{name} only supports 0-dimension value tensor but got tensor with "
                 f"{value.dim()} dimensions."
             )
-        value = value.item()
-    check_fits(value, self.dtype)
-    return apply_inplace(_FILL, (self,), {"value": value})
+        return REGISTRY["fill_tensor" + suffix], (input, value), {}
+    check_fits(value, input.dtype)
+    return REGISTRY["fill_number" + suffix], (input,), {"value": value}
 
 
-_FILL = REGISTRY["fill"]
+@public("fill")
+def fill(input, value):
+    """Same as `torch.fill`: a tensor like input with every element `value`."""
+    return apply(*_fill_call("fill", input, value, ""))
+
+
+@public("fill_", method=True)
+def fill_(input, value):
+    """Same as `Tensor.fill_`: every element set to `value` (a number or a 0-dim tensor)."""
+    return apply_inplace(*_fill_call("fill_", input, value, "_"))
 
 
 @op(grad_fn="ZeroBackward0", function=False, method=False, inplace=True)
@@ -307,7 +337,10 @@ def zero(xp, input):
 
 @zero.backward
 def _(grad, *, needs):
-    return grad * 0
+    return zeros_like(grad)
+
+
+FUNCTIONS["zero_"] = METHODS["zero_"]
 
 
 guard_dunders(

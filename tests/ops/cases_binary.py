@@ -484,3 +484,36 @@ CASES += [
     Case("pow.rpow_none_operand_error", "None ** a", {"a": T((3,))}),
     Case("add.iadd_none_error", "out = a.clone()\nout += None", {"a": T((3,))}),
 ]
+
+# ---------------------------------------------------------------- fill_, zero_
+
+CASES += [Case(f"fill_.dtype_{d}", "a.fill_(2.7)", {"a": T((2, 3), d)}) for d in ALL]
+CASES += [
+    Case("fill_.int8_negative", "a.fill_(-1)", {"a": T((3,), "uint8")}),
+    Case("fill_.int8_overflow", "a.fill_(1000)", {"a": T((3,), "int8")}),
+    Case("fill_.float_overflow", "a.fill_(1e300)", {"a": T((3,))}),
+    Case("fill_.half_overflow", "a.fill_(1e5)", {"a": T((3,), "float16")}),
+    Case("fill_.complex_into_double", "a.fill_(1j)", {"a": T((3,), "float64")}),
+    Case("fill_.complex_overflow", "a.fill_(1e300)", {"a": T((3,), "complex64")}),
+    Case("fill_.nan", "a.fill_(float('nan'))", {"a": T((3,), "float16")}),
+    Case("fill_.big_int", "a.fill_(10**20)", {"a": T((3,))}),
+    Case(
+        "fill_.tensor_value", "a.fill_(v)", {"a": T((3,), "int8"), "v": T((), "int64", values=1000)}
+    ),
+    Case("fill_.tensor_value_float", "a.fill_(v)", {"a": T((3,), "int64"), "v": T((), values=2.7)}),
+    Case("fill_.tensor_value_dims_error", "a.fill_(v)", {"a": T((3,)), "v": T((2,))}),
+    Case("fill_.layout", "a.fill_(3)", {"a": T((3, 4), layout="t")}),
+    Case("fill_.grad", "out = a * 1\nout.fill_(2)", {"a": T((3,), grad=True)}),
+    Case(
+        "fill_.tensor_grad",
+        "out = a * 1\nout.fill_(v)",
+        {"a": T((3,), grad=True), "v": T((), grad=True)},
+    ),
+    Case("fill_.leaf_error", "a.fill_(2)", {"a": T((3,), grad=True)}),
+    Case("fill_.function", "torch.fill_(a, 4)", {"a": T((3,), "int32")}),
+    Case("fill.function", "torch.fill(a, 4)", {"a": T((3,), grad=True)}),
+    Case("fill.tensor_value", "torch.fill(a, v)", {"a": T((3,), grad=True), "v": T((), grad=True)}),
+    Case("zero_.method", "a.zero_()", {"a": T((3, 4), layout="step")}),
+    Case("zero_.function", "torch.zero_(a)", {"a": T((3,), "int16")}),
+    Case("zero_.grad", "out = a * 1\nout.zero_()", {"a": T((3,), grad=True)}),
+]
