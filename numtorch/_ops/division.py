@@ -202,14 +202,15 @@ def _fmod(xp, input, other):
     return xp.fmod(input, other)
 
 
-def _grad_other(op_name, rounding):
+def _grad_other(rounding):
+    """other's gradient: -grad * (self / other rounded as the op rounds its quotient)."""
+
     def backward(grad, *, needs, self, other):
         g_other = None
         if needs[1]:
             g_other = -grad * div(self, other, rounding_mode=rounding)
         return grad if needs[0] else None, g_other
 
-    backward.__name__ = op_name
     return backward
 
 
@@ -234,7 +235,7 @@ for _name, _kernel, _rounding in (("remainder", _remainder, "floor"), ("fmod", _
         opmath=True,
         function=False,
         method=False,
-    )(_kernel).backward(_grad_other(_name, _rounding))
+    )(_kernel).backward(_grad_other(_rounding))
 
 op(
     "remainder_self_scalar",

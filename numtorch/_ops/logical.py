@@ -1,10 +1,11 @@
 """Comparisons (eq ne lt le gt ge and their aliases), isclose, allclose, equal, logical_* and
 bitwise_* ops, shifts, and where.
 
-Arithmetic is in pointwise.py and binary.py.
+Arithmetic is in pointwise.py, division.py, power.py and binary.py.
 """
 
 from numtorch import _dtype
+from numtorch._creation import zeros_like
 from numtorch._errors import broadcast_shapes_of, type_name
 from numtorch._ops.operands import (
     NUMBER,
@@ -54,8 +55,6 @@ def _comparison(name, ufunc):
 
 
 def _zero_grads(grad, *, needs):
-    from numtorch import zeros_like
-
     zero = zeros_like(grad)
     return tuple(zero if n else None for n in needs)
 
@@ -94,8 +93,6 @@ def _bind_comparison(name, ufunc, aliases):
     method_.__doc__ = f"Same as `Tensor.{name}_`."
     METHODS[name + "_"] = method_
     for alias in aliases:
-        if alias == "not":
-            continue
         FUNCTIONS[alias] = FUNCTIONS[name]
         METHODS[alias] = METHODS[name]
         METHODS[alias + "_"] = method_

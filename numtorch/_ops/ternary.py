@@ -1,7 +1,8 @@
 """Elementwise ops with bounds or three operands: clamp/clip, clamp_min, clamp_max, lerp,
 addcmul, addcdiv.
 
-Binary arithmetic is in pointwise.py and binary.py; where() is in logical.py.
+Binary arithmetic is in pointwise.py, division.py, power.py and binary.py; where() is in
+logical.py.
 """
 
 from numtorch import _dtype
