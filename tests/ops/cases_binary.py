@@ -503,7 +503,7 @@ CASES += [
     Case("fill_.tensor_value_float", "a.fill_(v)", {"a": T((3,), "int64"), "v": T((), values=2.7)}),
     Case("fill_.tensor_value_dims_error", "a.fill_(v)", {"a": T((3,)), "v": T((2,))}),
     Case("fill_.layout", "a.fill_(3)", {"a": T((3, 4), layout="t")}),
-    Case("fill_.grad", "out = a * 1\nout.fill_(2)", {"a": T((3,), grad=True)}),
+    Case("fill_.grad_number", "out = a * 1\nout.fill_(2)", {"a": T((3,), grad=True)}),
     Case(
         "fill_.tensor_grad",
         "out = a * 1\nout.fill_(v)",
