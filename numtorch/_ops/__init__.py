@@ -29,6 +29,8 @@ from numtorch._ops import (  # noqa: F401
     sorting,
     ternary,
     unary,
+    unary_complex,
+    unary_gamma,
     unary_math,
     unary_special,
     unique,

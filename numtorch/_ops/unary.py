@@ -1,15 +1,16 @@
-"""Unary elementwise ops on signs, rounding and classification: abs, sign, sgn, floor/ceil/
-trunc/frac/round, nan_to_num, isnan/isinf/..., signbit, positive, conj, real/imag.
+"""Unary elementwise ops on signs, rounding and classification: abs, sign, sgn, positive,
+floor/ceil/trunc/frac/round, nan_to_num, isnan/isinf/isfinite/isposinf/isneginf/isreal, signbit.
 
-The exp/log/trig family lives in unary_math.py, erf and friends in unary_special.py; the
-helpers shared by the three modules (quiet, no_kernel, alias) are here.
+The helpers shared by the unary_*.py modules (quiet, no_kernel, alias, check_out) are here; the
+exp/log/trig family is in unary_math.py, erf & co in unary_special.py, the gamma family in
+unary_gamma.py, conj/real/imag in unary_complex.py.
 """
 
 import functools
 
 from numtorch import _dtype
 from numtorch._errors import type_name
-from numtorch._ops.registry import FORWARD, FUNCTIONS, METHODS, REGISTRY, SAME, apply, op, public
+from numtorch._ops.registry import FORWARD, FUNCTIONS, METHODS, SAME, op, public
 
 # ---------------------------------------------------------------- helpers shared by unary_*.py
 
@@ -54,11 +55,13 @@ def quiet(forward):
     return run
 
 
-def no_kernel(xp, kernel, array):
-    """torch's NotImplementedError for a dtype its kernel was not built for."""
-    device = "cpu" if getattr(xp, "__name__", "") == "numpy" else "cuda"
+def no_kernel(xp, kernel, array, *, device=True):
+    """torch's NotImplementedError for a dtype its kernel was not built for (torch names most
+    kernels with the device, "abs_cpu", a few without, "digamma")."""
+    if device:
+        kernel += "_cpu" if getattr(xp, "__name__", "") == "numpy" else "_cuda"
     name = type_name(_dtype.from_numpy_dtype(array.dtype))
-    return NotImplementedError(f"\"{kernel}_{device}\" not implemented for '{name}'")
+    return NotImplementedError(f"\"{kernel}\" not implemented for '{name}'")
 
 
 def alias(new, old, *, inplace=True):
@@ -375,142 +378,3 @@ def signbit(xp, input):
 
 for _name in ("isposinf", "isneginf", "signbit"):
     check_out(_name, _bool_out(_name))
-
-
-# ---------------------------------------------------------------- complex parts
-
-
-@op("conj", grad_fn="ConjBackward0", promote=SAME, function=False, method=False, out=False)
-def _conj(xp, input):
-    return xp.conj(input)
-
-
-@_conj.backward
-def _(grad, *, needs):
-    return grad.conj()
-
-
-@public(method=True)
-def conj(input):
-    """Same as `torch.conj`: `input` itself for real dtypes. For complex ones numtorch returns a
-    conjugated copy (NumPy has no lazy conjugate view), so it shares no memory with input."""
-    if input.dtype.category != _dtype.COMPLEX:
-        return input
-    return apply(REGISTRY["conj"], (input,), {})
-
-
-@op(
-    "conj_physical",
-    grad_fn="ConjPhysicalBackward0",
-    promote=SAME,
-    function=False,
-    method=False,
-    inplace=True,
-)
-def _conj_physical(xp, input):
-    return xp.conj(input)
-
-
-@public(method=True)
-def conj_physical(input, *, out=None):
-    """Same as `torch.conj_physical`: a conjugated copy; `input` itself for real dtypes."""
-    if out is not None:
-        out_dtype_is_input(input, out)
-    elif input.dtype.category != _dtype.COMPLEX:
-        return input
-    return apply(REGISTRY["conj_physical"], (input,), {}, out)
-
-
-@_conj_physical.backward
-def _(grad, *, needs):
-    return grad.conj()
-
-
-@public(function=True, method=True)
-def resolve_conj(input):
-    """Same as `torch.resolve_conj`: numtorch's conjugates are never lazy, so `input` itself."""
-    return input
-
-
-@public(function=True, method=True)
-def is_conj(input):
-    """Same as `torch.is_conj`: always False, numtorch's conjugates are never lazy."""
-    return False
-
-
-@op(grad_fn="ViewAsRealBackward0", promote=FORWARD, view=True, method=False)
-def view_as_real(xp, input):
-    """Same as `torch.view_as_real`: a complex tensor seen as real pairs in a last dim of 2."""
-    if input.dtype.kind != "c":
-        raise RuntimeError("view_as_real is only supported for complex tensors")
-    parts = input.real
-    return xp.lib.stride_tricks.as_strided(
-        parts, shape=input.shape + (2,), strides=input.strides + (parts.itemsize,)
-    )
-
-
-@view_as_real.backward
-def _(grad, *, needs):
-    return view_as_complex(grad.contiguous())
-
-
-@op("view_as_complex", grad_fn="ViewAsComplexBackward0", promote=FORWARD, view=True)
-def _view_as_complex(xp, input):
-    pairs = input.view("complex64" if input.dtype.itemsize == 4 else "complex128")
-    return pairs[..., 0]
-
-
-@_view_as_complex.backward
-def _(grad, *, needs):
-    return view_as_real(grad.contiguous())
-
-
-@public()
-def view_as_complex(input):
-    """Same as `torch.view_as_complex`: a (..., 2) float tensor seen as complex numbers."""
-    if input.dtype not in (_dtype.float32, _dtype.float64):
-        if input.dtype is _dtype.float16:
-            raise TypeError("numtorch has no complex32 storage: view_as_complex needs float32/64")
-        raise RuntimeError(
-            "view_as_complex is only supported for half, float and double tensors, but got a "
-            f"tensor of scalar type: {type_name(input.dtype)}"
-        )
-    if input.dim() == 0:
-        raise RuntimeError("Input tensor must have one or more dimensions")
-    if input.shape[-1] != 2:
-        raise RuntimeError("Tensor must have a last dimension of size 2")
-    strides = input.stride()
-    if strides[-1] != 1:
-        raise RuntimeError("Tensor must have a last dimension with stride 1")
-    if any(s % 2 for s in strides[:-1]):
-        raise RuntimeError("Tensor must have a stride divisible by 2 for all but last dimension")
-    if input.storage_offset() % 2:
-        raise RuntimeError("Tensor must have a storage_offset divisible by 2")
-    return apply(REGISTRY["view_as_complex"], (input,), {})
-
-
-@public(method=False)
-def real(input):
-    """Same as `torch.real`: `input` itself for real dtypes, else a view of the real parts."""
-    if input.dtype.category != _dtype.COMPLEX:
-        return input
-    return view_as_real(input).select(-1, 0)
-
-
-@public(method=False)
-def imag(input):
-    """Same as `torch.imag`: a view of the imaginary parts of a complex tensor."""
-    if input.dtype.category != _dtype.COMPLEX:
-        raise RuntimeError("imag is not implemented for tensors with non-complex dtypes.")
-    return view_as_real(input).select(-1, 1)
-
-
-def _set_part(part):
-    def setter(self, value):
-        part(self).copy_(value)
-
-    return setter
-
-
-METHODS["real"] = property(real, _set_part(real), doc="Same as `Tensor.real`.")
-METHODS["imag"] = property(imag, _set_part(imag), doc="Same as `Tensor.imag`.")
