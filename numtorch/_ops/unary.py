@@ -9,6 +9,7 @@ unary_gamma.py, conj/real/imag in unary_complex.py.
 import functools
 
 from numtorch import _dtype
+from numtorch._creation import zeros_like
 from numtorch._errors import type_name
 from numtorch._ops.registry import FORWARD, FUNCTIONS, METHODS, SAME, op, public
 
@@ -94,8 +95,9 @@ def out_dtype_is_input(input, out):
 
 
 def zero_grad(grad):
-    """The gradient of a piecewise-constant op (floor, sign, ...): zeros like `grad`."""
-    return grad * 0
+    """The gradient of a piecewise-constant op (floor, sign, ...): zeros like `grad` (not
+    grad * 0, which would keep an incoming nan or inf)."""
+    return zeros_like(grad)
 
 
 # ---------------------------------------------------------------- abs and signs
@@ -236,14 +238,16 @@ check_out("frac", out_dtype_is_input)
 
 
 @op(
-    grad_fn=lambda params: "RoundBackward1" if params["decimals"] else "RoundBackward0",
+    grad_fn=lambda params: "RoundBackward0" if params["decimals"] is None else "RoundBackward1",
     promote=SAME,
     inplace=True,
+    signature="input, *, decimals=None",
 )
 @quiet
-def round(xp, input, *, decimals=0):
+def round(xp, input, *, decimals=None):
     """Same as `torch.round`: halves go to the even neighbour; `decimals` scales by 10**decimals
-    first (after the scaling, in input's dtype, as torch computes it)."""
+    first (in input's dtype, as torch computes it). Passing decimals, even 0, picks torch's
+    other overload: RoundBackward1, and integer inputs refused."""
     kind = input.dtype.kind
     if decimals:
         if kind != "f":
@@ -253,7 +257,7 @@ def round(xp, input, *, decimals=0):
             return xp.rint(input * scale) / scale
         scale = input.dtype.type(10.0**-decimals)
         return xp.rint(input / scale) * scale
-    if kind in "bc":
+    if kind in "bc" or (kind in "iu" and decimals is not None):
         raise no_kernel(xp, "round_vml", input)
     if kind in "iu":
         return input.copy()
@@ -277,6 +281,7 @@ check_out("round", out_dtype_is_input)
     inplace=True,
     signature="input, nan=0.0, posinf=None, neginf=None",
 )
+@quiet
 def nan_to_num(xp, input, *, nan=0.0, posinf=None, neginf=None):
     """Same as `torch.nan_to_num`: nan, +inf and -inf replaced (by default with 0 and the
     dtype's largest and lowest values); integer and bool inputs are copied."""
