@@ -157,7 +157,10 @@ def expand_indices(shape, tensors, xp):
         raise IndexError(
             f"shape mismatch: indexing tensors could not be broadcast together with shapes {shapes}"
         ) from None
-    _check_bounds(xp, [(t._data, shape[d]) for d, t in enumerate(full) if t is not None])
+    # torch checks indices as it reads them: an empty result reads (and checks) nothing.
+    empty = any(n == 0 for n in result_shape(shape, full))
+    if not empty:
+        _check_bounds(xp, [(t._data, shape[d]) for d, t in enumerate(full) if t is not None])
     return tuple(full)
 
 
@@ -204,7 +207,11 @@ def _key(indices):
 
 @op("index", grad_fn="IndexBackward0", function=False, method=False)
 def _index(xp, input, *, indices):
-    return input[_key(indices)]
+    try:
+        return input[_key(indices)]
+    except IndexError:
+        # Bounds were checked unless the result is empty; NumPy checks them regardless.
+        return xp.empty(result_shape(input.shape, indices), dtype=input.dtype)
 
 
 @_index.backward
@@ -224,11 +231,18 @@ def _(grad, *, needs, self_sym_sizes, indices):
 )
 def _index_put(xp, input, values, *, indices, accumulate):
     out = input.copy()
-    if accumulate:
-        ufunc_at(xp, "add", out, _key(indices), values)
-    else:
-        out[_key(indices)] = values
+    _write(xp, out, indices, values, accumulate)
     return out
+
+
+def _write(xp, target, indices, values, accumulate):
+    """target[indices] = values (or += with repeats adding up), in place."""
+    if 0 in result_shape(target.shape, indices):
+        return  # nothing to write; NumPy would still check the (unchecked) indices
+    if accumulate:
+        ufunc_at(xp, "add", target, _key(indices), values)
+    else:
+        target[_key(indices)] = values
 
 
 @_index_put.backward
@@ -284,7 +298,8 @@ def put_with(view, tensors, value):
         value = strip_leading_ones(value)
         _check_values(view, value, indices)
     if untracked(view, value):
-        view._data[_key(indices)] = value._data if isinstance(value, Tensor) else value
+        data = value._data if isinstance(value, Tensor) else value
+        _write(xp_for(view._device), view._data, indices, data, False)
         view._bump_version()
         return
     apply_inplace(REGISTRY["index_put"], (view, value), {"indices": indices, "accumulate": False})

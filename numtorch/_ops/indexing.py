@@ -205,6 +205,12 @@ def walk(t, keys):
                 raise IndexError(f"index {k} is out of bounds for dimension {pos} with size {n}")
             out = select(out, dim, k)
         elif kind is slice:
+            if dim >= out._data.ndim:
+                m = max(out._data.ndim, 1)
+                raise IndexError(
+                    f"Dimension out of range (expected to be in range of [{-m}, {m - 1}], but "
+                    f"got {dim})"
+                )
             n = out._data.shape[dim]
             step = 1 if k.step is None else operator.index(k.step)
             if step <= 0:

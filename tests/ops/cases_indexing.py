@@ -306,3 +306,18 @@ CASES += [
     ),
     Case("setitem.err_int_key_oob", "out = x * 1\nout[3] = 1.", {"x": T((3, 4), grad=True)}),
 ]
+CASES += [
+    Case("getitem.empty_result_unchecked", "x[7:2:2, [2, -4, 5]]", {"x": X}),
+    Case(
+        "getitem.empty_broadcast_unchecked",
+        "x[i, []]",
+        {"x": X, "i": T((1,), "int64", values=[-5])},
+    ),
+    Case("getitem.err_slice_past_ellipses", "x[..., ..., i, 1:]", {"x": X, "i": I32}),
+    Case("setitem.empty_result_unchecked", "out = x * 1\nout[7:2:2, [2, -4, 5]] = 1.", {"x": X}),
+    Case(
+        "setitem.empty_broadcast_grad",
+        "out = x * 1\nout[i, []] = v",
+        {"x": X, "i": T((1,), "int64", values=[-5]), "v": T((), grad=True)},
+    ),
+]
