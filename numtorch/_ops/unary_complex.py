@@ -1,5 +1,5 @@
-"""Complex parts: conj, conj_physical, resolve_conj, is_conj, real, imag, view_as_real,
-view_as_complex.
+"""Complex parts: conj, conj_physical, resolve_conj, is_conj, resolve_neg, is_neg, real, imag,
+view_as_real, view_as_complex.
 
 real and imag are views built as torch builds them (view_as_real, then select), so their graph
 and memory sharing are torch's. conj is the one departure: NumPy has no lazy conjugate view, so
@@ -67,6 +67,18 @@ def resolve_conj(input):
 @public(function=True, method=True)
 def is_conj(input):
     """Same as `torch.is_conj`: always False, numtorch's conjugates are never lazy."""
+    return False
+
+
+@public(function=True, method=True)
+def resolve_neg(input):
+    """Same as `torch.resolve_neg`: numtorch has no lazy negation, so `input` itself."""
+    return input
+
+
+@public(function=True, method=True)
+def is_neg(input):
+    """Same as `torch.is_neg`: always False, numtorch has no lazy negation."""
     return False
 
 
