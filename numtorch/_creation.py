@@ -181,6 +181,9 @@ def asarray(obj, *, dtype=None, device=None, copy=None, requires_grad=False):
     return t
 
 
+_warned_read_only = []  # torch warns about a read-only array once per process
+
+
 def from_numpy(ndarray):
     """Same as `torch.from_numpy`: the tensor and the array share memory."""
     if not isinstance(ndarray, numpy.ndarray):
@@ -191,6 +194,16 @@ def from_numpy(ndarray):
             "At least one stride in the given numpy array is negative, and tensors with negative "
             "strides are not currently supported. (You can probably work around this by making "
             "a copy of your array  with array.copy().) "
+        )
+    if not ndarray.flags.writeable and not _warned_read_only:
+        _warned_read_only.append(True)
+        warnings.warn(
+            "The given NumPy array is not writable, and PyTorch does not support non-writable "
+            "tensors. This means writing to this tensor will result in undefined behavior. You "
+            "may want to copy the array to protect its data or make it writable before converting "
+            "it to a tensor. This type of warning will be suppressed for the rest of this program.",
+            UserWarning,
+            stacklevel=2,
         )
     if not ndarray.dtype.isnative:
         raise ValueError(
@@ -441,6 +454,8 @@ def scalar_tensor(s, *, dtype=None, layout=None, device=None, requires_grad=Fals
 def legacy_tensor_new(cls, *args, device=None, dtype=None):
     """`torch.Tensor(...)`: a float tensor from data, or uninitialised of a given size."""
     dtype = dtype or _dtype.get_default_dtype()
+    if not args:
+        args = (0,)  # torch.Tensor() is an empty 1-d tensor
     if len(args) == 1 and not isinstance(args[0], (int, numpy.integer)):
         data = args[0]
         if isinstance(data, Tensor):

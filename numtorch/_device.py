@@ -19,10 +19,16 @@ class device:
                 raise TypeError("device(): argument 'type' must be str, not torch.device")
             return type
         if isinstance(type, int) and not isinstance(type, bool):
+            # a bare index names the current accelerator, which is CUDA when there is one
+            if not cuda_available():
+                raise RuntimeError("Cannot access accelerator device when none is available.")
             type, index = "cuda", type
         if not isinstance(type, str):
+            got = _typename(type)
             raise TypeError(
-                f"device() received an invalid combination of arguments - got ({_typename(type)})"
+                f"device() received an invalid combination of arguments - got ({got}), but "
+                "expected one of:\n * (torch.device device)\n      didn't match because some of "
+                f"the arguments have invalid types: (!{got}!)\n * (str type, int index = -1)\n"
             )
         text = type
         if ":" in text:
@@ -59,9 +65,7 @@ class device:
         return self.type if self.index is None else f"{self.type}:{self.index}"
 
     def __eq__(self, other):
-        if isinstance(other, str):
-            other = device(other)
-        if not isinstance(other, device):
+        if not isinstance(other, device):  # torch.device("cpu") == "cpu" is False
             return NotImplemented
         return self.type == other.type and self.index == other.index
 

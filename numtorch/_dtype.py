@@ -131,10 +131,16 @@ def from_numpy_dtype(np_dtype):
     if found is None:
         found = _FROM_NP.get(numpy.dtype(np_dtype))
         if found is None:
+            name = numpy.dtype(np_dtype).type.__name__
+            if name in ("uint16", "uint32", "uint64"):
+                raise TypeError(
+                    f"can't convert np.ndarray of type numpy.{name}: numtorch has no torch.{name} "
+                    "(torch's own support for it is limited to a few ops)"
+                )
             raise TypeError(
-                f"can't convert np.ndarray of type numpy.{numpy.dtype(np_dtype).name}. The only "
-                "supported types are: float64, float32, float16, complex64, complex128, int64, "
-                "int32, int16, int8, uint8, and bool."
+                f"can't convert np.ndarray of type numpy.{name}. The only supported types are: "
+                "float64, float32, float16, complex64, complex128, int64, int32, int16, int8, "
+                "uint64, uint32, uint16, uint8, and bool."
             )
     return found
 

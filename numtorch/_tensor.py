@@ -70,11 +70,11 @@ class Tensor:
 
     @property
     def shape(self):
-        return Size(self._data.shape)
+        return _new_size(Size, self._data.shape)
 
     def size(self, dim=None):
         if dim is None:
-            return Size(self._data.shape)
+            return _new_size(Size, self._data.shape)
         return self._data.shape[self._wrap_dim(dim)]
 
     @property
@@ -124,9 +124,7 @@ class Tensor:
         return strides[self._wrap_dim(dim)]
 
     def storage_offset(self):
-        root = self._data
-        while root.base is not None and hasattr(root.base, "__array_interface__"):
-            root = root.base
+        root = _root(self._data)
         if root is self._data:
             return 0
         start = _address(self._data) - _address(root)
@@ -134,6 +132,10 @@ class Tensor:
 
     def data_ptr(self):
         return _address(self._data)
+
+    def untyped_storage(self):
+        """Same as `Tensor.untyped_storage`: the memory this tensor's array lives in."""
+        return UntypedStorage(_root(self._data))
 
     def is_contiguous(self, memory_format=None):
         if self._data.size == 0:
@@ -413,6 +415,8 @@ class Tensor:
         return to_host(self._data).tolist()
 
     def numpy(self, *, force=False):
+        if force:
+            return to_host(self._data)
         if self._requires_grad:
             raise RuntimeError(
                 "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead."
@@ -440,7 +444,11 @@ class Tensor:
 
     def __bool__(self):
         if self._data.size != 1:
-            raise RuntimeError("Boolean value of Tensor with more than one value is ambiguous")
+            raise RuntimeError(
+                "Boolean value of Tensor with no values is ambiguous"
+                if self._data.size == 0
+                else "Boolean value of Tensor with more than one value is ambiguous"
+            )
         return bool(self.item())
 
     def __float__(self):
@@ -547,6 +555,54 @@ class _Version(int):
         return int.__repr__(self)
 
     __str__ = __repr__
+
+
+_new_size = tuple.__new__  # Size(...) checks its items; shapes from arrays need no check
+
+
+def _root(array):
+    """The array (or array-interface holder) that owns the memory `array` views."""
+    while getattr(array, "base", None) is not None and hasattr(array.base, "__array_interface__"):
+        array = array.base
+    return array
+
+
+class UntypedStorage:
+    """The memory under a tensor, as `torch.UntypedStorage` shows it (read-only view of it)."""
+
+    __slots__ = ("_root",)
+
+    def __init__(self, root):
+        self._root = root
+
+    def data_ptr(self):
+        return _address(self._root)
+
+    def nbytes(self):
+        return _nbytes(self._root)
+
+    size = nbytes
+
+    @property
+    def device(self):
+        from numtorch._device import CPU, as_device
+
+        if hasattr(self._root, "__array_interface__"):
+            return CPU
+        return as_device(f"cuda:{self._root.device.id}")
+
+    def __len__(self):
+        return self.nbytes()
+
+
+def _nbytes(root):
+    nbytes = getattr(root, "nbytes", None)
+    if nbytes is not None:
+        return int(nbytes)
+    iface = root.__array_interface__
+    import numpy
+
+    return int(numpy.prod(iface["shape"])) * numpy.dtype(iface["typestr"]).itemsize
 
 
 def _address(array):
