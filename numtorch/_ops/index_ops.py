@@ -1,5 +1,8 @@
-"""index_add, index_copy, index_fill (along one dim, by a vector of indices) and take / put
-(over the flattened tensor); each with its in-place form and torch's checks and messages."""
+"""index_add, index_reduce, index_copy, index_fill (along one dim, by a vector of indices) and
+take / put (over the flattened tensor); each with its in-place form and torch's checks and
+messages."""
+
+import warnings
 
 from numtorch import _dtype
 from numtorch._errors import type_name, wrap_dim
@@ -46,36 +49,42 @@ def _(grad, *, needs, dim, alpha, index, source_sym_sizes):
     return grad, None, grad_source
 
 
-def _index_add_call(name, input, dim, index, source, alpha):
-    require_tensor(name, "index", 3, index)
-    require_tensor(name, "source", 4, source)
+def _index_func_checks(name, input, dim, index, source):
+    """torch's checks shared by index_add and index_reduce (name: "index_add_", ...); the dim."""
+    require_tensor(name.rstrip("_"), "index", 3, index)
+    require_tensor(name.rstrip("_"), "source", 4, source)
     d = wrap_dim(dim, input.dim())
     if index.dim() > 1:
         raise IndexError(
-            f"index_add_(): Index is supposed to be a vector, but got dim: {index.dim()} with "
+            f"{name}(): Index is supposed to be a vector, but got dim: {index.dim()} with "
             f"type: {type_name(index.dtype)} and size: [{', '.join(map(str, index.shape))}]"
         )
     if index.dtype not in (_dtype.int64, _dtype.int32):
         raise RuntimeError(
-            f"index_add_(): Expected dtype int32/int64 for index but got: {type_name(index.dtype)}"
+            f"{name}(): Expected dtype int32/int64 for index but got: {type_name(index.dtype)}"
         )
     if input.dtype is not source.dtype:
         raise RuntimeError(
-            f"index_add_(): self ({type_name(input.dtype)}) and source "
+            f"{name}(): self ({type_name(input.dtype)}) and source "
             f"({type_name(source.dtype)}) must have the same scalar type"
         )
     if not (d == 0 or d < source.dim()):
         raise RuntimeError(
-            f"index_add_(): Indexing dim {d} is out of bounds of the source tensor with dim "
+            f"{name}(): Indexing dim {d} is out of bounds of the source tensor with dim "
             f"{source.dim()}"
         )
     numel = index.numel()
     if numel != _size(source, d):
         raise RuntimeError(
-            f"index_add_(): Number of indices ({numel}) should be equal to source.size(dim): "
+            f"{name}(): Number of indices ({numel}) should be equal to source.size(dim): "
             f"({_size(source, d)}), for dim: {d}"
         )
     _same_slices(input, source, d)
+    return d
+
+
+def _index_add_call(name, input, dim, index, source, alpha):
+    d = _index_func_checks("index_add_", input, dim, index, source)
     check_range(index._data, _size(input, d), d)
     alpha = checked_scalar(as_scalar(alpha), input.dtype)
     return REGISTRY["index_add"], (input, index, source), {"dim": d, "alpha": alpha}
@@ -104,6 +113,98 @@ def index_add(input, dim, index, source, *, alpha=1, out=None):
 def index_add_(self, dim, index, source, *, alpha=1):
     """Same as `Tensor.index_add_`."""
     od, args, params = _index_add_call("index_add_", self, dim, index, source, alpha)
+    return apply_inplace(od, args, params)
+
+
+# ---------------------------------------------------------------- index_reduce
+
+
+def _as_scatter_index(xp, index, source, dim):
+    """index (a vector along dim) spread to source's shape: index_reduce as a scatter_reduce."""
+    if source.ndim == 0:
+        return index.reshape(())
+    shape = [1] * source.ndim
+    shape[dim] = -1
+    return xp.broadcast_to(index.reshape(shape), source.shape)
+
+
+@op(
+    "index_reduce",
+    grad_fn="IndexReduceBackward0",
+    input_names=("self", "index", "source"),
+    function=False,
+    method=False,
+)
+def _index_reduce(xp, input, index, source, *, dim, reduce, include_self):
+    full = _as_scatter_index(xp, index, source, dim)
+    scatter_reduce = REGISTRY["scatter_reduce"].forward
+    return scatter_reduce(
+        xp, input, full, source, dim=dim, reduce=reduce, include_self=include_self
+    )
+
+
+@_index_reduce.backward
+def _(grad, *, needs, self, index, source, result, dim, reduce, include_self):
+    from numtorch._device import xp_for
+    from numtorch._ops.scatter_reduce_grad import scatter_reduce_backward
+
+    full = _as_scatter_index(xp_for(grad._device), index._data, source._data, dim)
+    full = Tensor._make(full, index.dtype, index._device)
+    return scatter_reduce_backward(grad, self, full, source, result, dim, reduce, include_self)
+
+
+def _index_reduce_kernel_check(input, reduce, include_self):
+    """The dtypes torch's CPU kernels refuse: any bool or complex input of at most one dim or
+    without include_self, a bool mean, a complex amax/amin (named after the kernel)."""
+    kernel = None
+    is_bool, is_complex = input.dtype is _dtype.bool, input.dtype.category == _dtype.COMPLEX
+    if (is_bool or is_complex) and input.dim() <= 1:
+        kernel = "index_func_"
+    elif (is_bool or is_complex) and not include_self:
+        kernel = "index_reduce_func_exclude_input_init"
+    elif is_bool and reduce == "mean":
+        kernel = "div_floor_cpu"
+    elif is_complex and reduce in ("amax", "amin"):
+        kernel = "maximum_cpu" if reduce == "amax" else "minimum_cpu"
+    if kernel is not None:
+        raise NotImplementedError(f"\"{kernel}\" not implemented for '{type_name(input.dtype)}'")
+
+
+def _index_reduce_call(name, input, dim, index, source, reduce, include_self):
+    if reduce not in ("prod", "mean", "amax", "amin"):
+        raise RuntimeError(
+            "index_reduce(): Expected reduce to be one of prod, mean, amax or amin but got "
+            f"{reduce}."
+        )
+    d = _index_func_checks("index_reduce_", input, dim, index, source)
+    _index_reduce_kernel_check(input, reduce, include_self)
+    if index._data.size:
+        low, high = min_max(index._data)
+        if low < 0 or high >= _size(input, d):
+            raise IndexError("index out of range in self")
+    warnings.warn(
+        "index_reduce() is in beta and the API may change at any time.", UserWarning, stacklevel=3
+    )
+    params = {"dim": d, "reduce": reduce, "include_self": bool(include_self)}
+    return REGISTRY["index_reduce"], (input, index, source), params
+
+
+@public(method=True)
+def index_reduce(input, dim, index, source, reduce, *, include_self=True, out=None):
+    """Same as `torch.index_reduce`: the slices of source combined into input's slices at
+    `index` along dim by reduce ("prod", "mean", "amax" or "amin")."""
+    od, args, params = _index_reduce_call(
+        "index_reduce", input, dim, index, source, reduce, include_self
+    )
+    return apply(od, args, params, out)
+
+
+@public(function=False, method=True)
+def index_reduce_(self, dim, index, source, reduce, *, include_self=True):
+    """Same as `Tensor.index_reduce_`."""
+    od, args, params = _index_reduce_call(
+        "index_reduce_", self, dim, index, source, reduce, include_self
+    )
     return apply_inplace(od, args, params)
 
 

@@ -242,3 +242,95 @@ CASES += [
     _reduce("min_alias_grad_error", "min", x=XD, s=SD),
     _reduce("err_add", "add"),
 ]
+
+
+def _ired(name, reduce, include_self=True, x=X, i=None, s=None, dim=0):
+    i = i if i is not None else T((3,), "int64", values=[0, 0, 2])
+    s = s if s is not None else T((3, 4), grad=True)
+    expr = f"torch.index_reduce(x, {dim}, i, s, {reduce!r}, include_self={include_self})"
+    return Case(f"index_reduce.{name}", expr, {"x": x, "i": i, "s": s})
+
+
+SD3 = T(
+    (3, 4),
+    grad=True,
+    values=[[4.0, 2.0, -1.5, 0.5], [9.0, 1.0, 2.5, -3.0], [2.0, 2.25, 0.75, 1.25]],
+)
+XZ3 = T(
+    (3, 4),
+    "float64",
+    grad=True,
+    values=[[0.0, 2.0, -1.5, 3.0], [1.0, 0.5, 0.0, 2.0], [1.5, -2.0, 0.25, 4.0]],
+)
+SZ3 = T(
+    (3, 4),
+    "float64",
+    grad=True,
+    values=[[2.0, 0.0, 1.5, 3.0], [0.0, 0.5, 0.0, -2.0], [1.25, -0.5, 0.0, 4.0]],
+)
+
+INDEX_REDUCE = [
+    _ired("prod", "prod", x=XD, s=SD3),
+    _ired("prod_exclude", "prod", False, x=XD, s=SD3),
+    _ired("prod_zeros", "prod", x=XZ3, s=SZ3),
+    _ired("mean", "mean"),
+    _ired("mean_exclude", "mean", False),
+    _ired("amax", "amax", x=XD, s=SD3),
+    _ired("amax_exclude", "amax", False, x=XD, s=SD3),
+    _ired("amin", "amin", x=XD, s=SD3),
+    _ired("amin_exclude", "amin", False, x=XD, s=SD3),
+    _ired("int32_dim1", "amax", i=T((2,), "int32", values=[3, 3]), s=T((3, 2), grad=True), dim=1),
+    _ired(
+        "int_mean",
+        "mean",
+        x=T((3,), "int64", values=[1, 2, 3]),
+        i=T((2,), "int64", values=[0, 0]),
+        s=T((2,), "int64", values=[4, -7]),
+    ),
+    _ired("uint8_prod", "prod", x=T((3, 4), "uint8"), s=T((3, 4), "uint8")),
+    _ired("half_mean", "mean", x=T((3, 4), "float16"), s=T((3, 4), "float16")),
+    _ired("empty", "prod", i=T((0,), "int64"), s=T((0, 4), grad=True)),
+    _ired(
+        "noncontig",
+        "mean",
+        x=T((3, 4), layout="t", grad=True),
+        s=T((3, 4), layout="step", grad=True),
+    ),
+    Case(
+        "index_reduce.method",
+        "x.index_reduce(0, i, s, 'amin')",
+        {"x": XD, "i": T((3,), "int64", values=[1, 2, 1]), "s": SD3},
+    ),
+    Case(
+        "index_reduce.inplace",
+        "x.clone().index_reduce_(0, i, s, 'amax', include_self=False)",
+        {"x": T((3, 4), "int32"), "i": T((3,), "int64", values=[1, 2, 1]), "s": T((3, 4), "int32")},
+    ),
+    Case(
+        "index_reduce.inplace_grad",
+        "out = x * 1\nout.index_reduce_(0, i, s, 'prod')",
+        {"x": XD, "i": T((3,), "int64", values=[1, 2, 1]), "s": SD3},
+    ),
+    _ired("err_reduce", "sum"),
+    _ired("err_index_dtype", "prod", i=T((3,), values=[0.0, 0.0, 2.0])),
+    _ired("err_count", "prod", i=T((2,), "int64", values=[0, 0])),
+    _ired("err_oob", "prod", i=T((3,), "int64", values=[0, 0, 5])),
+    _ired("err_neg", "prod", i=T((3,), "int64", values=[0, 0, -1])),
+    _ired("err_dtype", "prod", s=T((3, 4), "float64")),
+    _ired("err_shape", "prod", s=T((3, 1))),
+    _ired("err_2d", "prod", i=T((3, 1), "int64", values=[[0], [0], [2]])),
+    _ired("err_dim", "prod", dim=2),
+    _ired("err_src_dim", "prod", i=T((1,), "int64", values=[0]), s=T((3,)), dim=1),
+    _ired("err_bool", "mean", x=T((3, 4), "bool"), s=T((3, 4), "bool")),
+    _ired("err_complex", "amax", x=T((3, 4), "complex64"), s=T((3, 4), "complex64")),
+]
+
+CASES += INDEX_REDUCE
+CASES += [
+    _ired("bool_prod", "prod", x=T((3, 4), "bool"), s=T((3, 4), "bool")),
+    _ired("bool_amax", "amax", x=T((3, 4), "bool"), s=T((3, 4), "bool")),
+    _ired("err_bool_exclude", "amax", False, x=T((3, 4), "bool"), s=T((3, 4), "bool")),
+    _ired("complex_mean", "mean", x=T((3, 4), "complex128"), s=T((3, 4), "complex128")),
+    _ired("err_bool_1d", "prod", x=T((3,), "bool"), s=T((3,), "bool")),
+    _ired("err_complex_1d", "mean", x=T((3,), "complex64"), s=T((3,), "complex64")),
+]
