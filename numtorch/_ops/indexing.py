@@ -2,7 +2,8 @@
 
 Ints, slices, None and Ellipsis become select/slice/unsqueeze views, so the grad_fn chain is
 torch's (`x[0, 1:]` is SliceBackward0 over SelectBackward0). Tensor, list and bool indices go on to
-advanced_index.py; gather/scatter/index_* are in scatter_gather.py, masked_* in masked.py.
+advanced_index.py; gather/scatter* are in scatter_gather.py, index_add/copy/fill/reduce and
+take/put in index_ops.py, masked_* and nonzero in masked.py.
 """
 
 import math
@@ -154,7 +155,7 @@ def _is_basic(key):
 def as_keys(key):
     """The key as a tuple of items; a list holding a tensor, sequence, slice, None or Ellipsis
     counts as a tuple (torch's NumPy-era heuristic, with its deprecation warning)."""
-    if type(key) is tuple:
+    if isinstance(key, tuple):
         return key
     if type(key) is list and len(key) < 32:
         for k in key:

@@ -321,3 +321,4 @@ CASES += [
         {"x": X, "i": T((1,), "int64", values=[-5]), "v": T((), grad=True)},
     ),
 ]
+CASES += [Case("getitem.size_key", "x[torch.Size([1, 2])]", {"x": X})]
