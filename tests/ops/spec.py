@@ -70,7 +70,7 @@ class T:
         rng = numpy.random.RandomState(seed)
         d = self.dtype
         if d == "bool":
-            return rng.rand(*shape) > 0.5
+            return numpy.asarray(rng.rand(*shape) > 0.5)
         if d in INT_DTYPES:
             lo = 0 if d == "uint8" else -9
             lo = lo if self.low is None else int(self.low)
@@ -96,8 +96,8 @@ class T:
 
     def make(self, lib, seed):
         """The tensor in library `lib` (numtorch or torch)."""
-        arr = self.array(seed)
-        t = lib.tensor(arr.tolist() if arr.ndim else arr.item(), dtype=getattr(lib, arr.dtype.name))
+        arr = numpy.array(self.array(seed), order="C")
+        t = lib.from_numpy(arr).clone()
         if self.dtype != arr.dtype.name:
             t = t.to(getattr(lib, self.dtype))
         if self.layout == "t":
@@ -167,6 +167,8 @@ def _storage_key(t):
 def _tensor_record(t, env):
     dtype = str(t.dtype).replace("torch.", "")
     data = t.detach()
+    if getattr(data, "_is_zerotensor", lambda: False)():
+        data = data.clone()  # torch's lazy zero gradients have no storage to read
     if dtype == "bfloat16":
         data = data.float()
     shares = sorted(
