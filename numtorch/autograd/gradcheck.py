@@ -391,6 +391,7 @@ def _check_multiplied_by_grad_output(outputs, inputs):
 
 def _check_undefined_grads(func, inputs):
     """Backward must treat an output gradient that is missing (undefined) as zeros."""
+    from numtorch._creation import ones_like
     from numtorch.autograd.engine import run_backward
 
     diff_inputs = [x for x in inputs if _is_tensor(x) and x.requires_grad]
@@ -401,8 +402,6 @@ def _check_undefined_grads(func, inputs):
         patterns += [tuple(i != k for i in range(len(first))) for k in range(len(first))]
     for defined in patterns:
         outs = _differentiable(func(*inputs))
-        from numtorch._creation import ones_like
-
         seeds = [ones_like(o) if d else None for o, d in zip(outs, defined)]
         roots = [o._grad_node() for o in outs]
         try:
