@@ -205,7 +205,7 @@ def _(grad, grad_indices, *, needs, self_sym_sizes, dim, result1):
 def _cumulative_extreme(name, input, dim, out, out_result):
     if dim is NOT_GIVEN:
         raise missing_dim(name)
-    if input.dtype.is_complex:
+    if input.dtype.is_complex and input.numel():
         raise NotImplementedError(f"\"{name}_cpu\" not implemented for '{type_name(input.dtype)}'")
     d = wrap_dim(dim, input._data.ndim)
     res = apply(REGISTRY[name], (input,), {"dim": d}, out)

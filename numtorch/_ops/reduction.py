@@ -316,10 +316,15 @@ def _prod_all(xp, input, *, dtype):
 
 @_prod_all.backward
 def _(grad, *, needs, self, result):
+    from numtorch import is_grad_enabled, zeros_like
+
     if self.dim() == 0:
         return grad
-    if not bool((self == 0).any()):
+    zeros = int((self == 0).sum())
+    if zeros == 0:
         return grad * (result / self).conj()
+    if zeros > 1 and not is_grad_enabled():
+        return zeros_like(self)
     return (grad * _prod_others(self.reshape(-1), 0)).view(self.shape)
 
 
@@ -407,9 +412,19 @@ def _(grad, *, needs, self, result, dim, keepdim):
     return grad * (self - restore_dims(result, dim, keepdim)).exp().conj()
 
 
-@public(method=True)
+@public()
 def logsumexp(input, dim=NOT_GIVEN, keepdim=False, *, out=None):
     """Same as `torch.logsumexp`: log(sum(exp(input))) over `dim`, computed stably."""
+    return _logsumexp_call(input, dim, keepdim, out, 2)
+
+
+@public("logsumexp", function=False, method=True)
+def _logsumexp_method(self, dim=NOT_GIVEN, keepdim=False):
+    """Same as `Tensor.logsumexp`."""
+    return _logsumexp_call(self, dim, keepdim, None, 1)
+
+
+def _logsumexp_call(input, dim, keepdim, out, position):
     if dim is NOT_GIVEN:
         raise missing_dim("logsumexp")
     if out is not None and out.dtype.category < _dtype.FLOAT:
@@ -418,11 +433,16 @@ def logsumexp(input, dim=NOT_GIVEN, keepdim=False, *, out=None):
             f"{type_name(out.dtype)}"
         )
     ndim = input._data.ndim
+    if dim is None:
+        raise TypeError(
+            f"logsumexp(): argument 'dim' (position {position}) must be tuple of ints, not NoneType"
+        )
     if not isinstance(dim, int) and len(dim) == 0:
+        # torch reduces everything but then fails to write the result, unless it is empty
         shape = "[" + ", ".join(["1"] * builtins.max(ndim, 1)) + "]"
-        if ndim:
+        if ndim and input.numel():
             raise RuntimeError(f"output with shape [] doesn't match the broadcast shape {shape}")
-        dims = ()
+        dims = tuple(range(ndim))
     else:
         dims = reduce_dims(dim, ndim)
     return apply(REGISTRY["logsumexp"], (input,), {"dim": dims, "keepdim": keepdim}, out)

@@ -198,8 +198,6 @@ def _(grad, *, needs, self, result, dim, keepdim):
 
 
 def _amax_amin(name, input, dim, keepdim, out):
-    if input.dtype.is_complex:
-        raise no_kernel(f"{name[1:]}_values_cpu", input.dtype)
     ndim = input._data.ndim
     dims = reduce_dims(dim, ndim)
     if out is not None and out.dtype is not input.dtype:
@@ -208,10 +206,14 @@ def _amax_amin(name, input, dim, keepdim, out):
             f"{type_name(input.dtype)} for input's dtype and {type_name(out.dtype)} for out's dtype."
         )
     given = dim is not None and (isinstance(dim, int) or len(dim) > 0)
-    if given:
-        empty_dim_error(name, input, dims)
-    else:
+    if not given:
         _no_dim_for_empty(name, input)
+    elif input.numel() == 0:
+        for d in (dim,) if isinstance(dim, int) else dim:  # torch names the dim as passed
+            if input.shape[d] == 0:
+                raise IndexError(f"{name}(): Expected reduction dim {d} to have non-zero size.")
+    if input.dtype.is_complex and input.numel():
+        raise no_kernel(f"{name[1:]}_values_cpu", input.dtype)
     return apply(REGISTRY[name], (input,), {"dim": dims, "keepdim": keepdim}, out)
 
 
@@ -382,16 +384,16 @@ def _(grad, grad_indices, *, needs, self_sym_sizes, dim, keepdim, result1):
 def _median(name, input, dim, keepdim, out, out_result):
     bad = input.dtype is _dtype.bool or input.dtype.is_complex
     if dim is NOT_GIVEN:
-        if bad:
+        if bad and input.numel():
             raise no_kernel("median_cpu", input.dtype)
         return apply(REGISTRY[f"{name}_all"], (input,), {}, out)
     if not isinstance(dim, int):
         raise TypeError(f"{name}(): argument 'dim' must be int, not {type(dim).__name__}")
-    if bad:
-        raise no_kernel("median_out", input.dtype)
     d = wrap_dim(dim, input._data.ndim)
     if input._data.ndim:
         empty_dim_error("median", input, (d,))
+    if bad:
+        raise no_kernel("median_out", input.dtype)
     res = apply(REGISTRY[f"{name}_dim"], (input,), {"dim": d, "keepdim": keepdim}, out)
     return res if out is None else out_result(*res)
 

@@ -279,7 +279,7 @@ def _check_empty_norm(input, ord, dim, dims):
             f"linalg.vector_norm cannot compute the {_ord_text(ord)} norm on an empty tensor "
             "because the operation does not have an identity"
         )
-    for d in dims:
+    for d in (dim,) if isinstance(dim, int) else dim:  # torch names the dim as passed
         if input.shape[d] == 0:
             raise RuntimeError(
                 f"linalg.vector_norm cannot compute the {_ord_text(ord)} norm on the dimension "

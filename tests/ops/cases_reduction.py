@@ -134,6 +134,8 @@ CASES += [
         {"a": V([[2.0, 0.0, 3.0], [0.0, -1.0, 2.0]], grad=True)},
     ),
     Case("prod.zero_dim", "a.prod()", {"a": T((), grad=True)}),
+    Case("prod.nan_two_zeros", "a.prod()", {"a": V([[2.0, 0.0, NAN], [0.0, 1.0, 2.0]], grad=True)}),
+    Case("prod.nan_one_zero", "a.prod()", {"a": V([[2.0, 0.0, NAN], [3.0, 1.0, 2.0]], grad=True)}),
     Case("prod.zero_dim_dim", "a.prod(0)", {"a": T((), grad=True)}),
     Case("prod.empty", "a.prod()", {"a": T((0, 3), layout="t")}),
     Case("prod.empty_dim0", "a.prod(0)", {"a": T((0, 3), layout="t", grad=True)}),
@@ -187,6 +189,9 @@ CASES += [
     Case("logsumexp.no_dim_error", "torch.logsumexp(a)", {"a": T((3, 4))}),
     Case("logsumexp.empty_dims_error", "torch.logsumexp(a, ())", {"a": T((3, 4))}),
     Case("logsumexp.dim_error", "torch.logsumexp(a, 2)", {"a": T((3, 4))}),
+    Case("logsumexp.none_error", "torch.logsumexp(a, None)", {"a": T((3, 4))}),
+    Case("logsumexp.method_none_error", "a.logsumexp(None)", {"a": T((3, 4))}),
+    Case("logsumexp.empty_dims_empty", "torch.logsumexp(a, ())", {"a": T((1, 0))}),
 ]
 
 # ---------------------------------------------------------------- all, any, count_nonzero

@@ -129,6 +129,7 @@ for _op in ("cummax", "cummin"):
         Case(f"{_op}.step", f"{f}(a, 0)", {"a": T((3, 4), layout="step", grad=True)}),
         Case(f"{_op}.expand", f"{f}(a, 0)", {"a": T((3, 4), layout="expand", grad=True)}),
         Case(f"{_op}.complex_error", f"{f}(a, 0)", {"a": T((3,), "complex64")}),
+        Case(f"{_op}.empty_complex", f"{f}(a, 1)", {"a": T((0, 3), "complex64")}),
         Case(f"{_op}.no_dim_error", f"a.{_op}()", {"a": T((3, 4))}),
         Case(f"{_op}.dim_error", f"a.{_op}(2)", {"a": T((3, 4))}),
         Case(

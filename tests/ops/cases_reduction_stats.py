@@ -123,6 +123,7 @@ CASES += [
     Case("norm.empty_inf_ok", "a.norm(float('inf'), 1)", {"a": T((0, 3), layout="t")}),
     Case("norm.empty_inf_error", "a.norm(float('inf'))", {"a": T((0, 3), layout="t")}),
     Case("norm.empty_neg_error", "a.norm(-1.5)", {"a": T((0, 3), layout="t")}),
+    Case("norm.empty_neg_dim_error", "a.norm(float('inf'), -1)", {"a": T((2, 0))}),
     Case("norm.empty_inf_dim_error", "a.norm(float('inf'), (1, 0))", {"a": T((0, 3), layout="t")}),
     Case("norm.nan", "a.norm(float('inf'), 1)", {"a": V([[1.0, NAN], [2.0, -3.0]], grad=True)}),
     Case("norm.int_error", "a.norm()", {"a": T((3,), "int64")}),
