@@ -1,98 +1,342 @@
-"""Linear algebra: matmul and its special cases (mm, bmm, mv, dot), outer, addmm, einsum, ..."""
+"""Matrix products: mm, dot, vdot, mv, bmm and matmul (`@`), which picks one of them by the
+operands' dims. matmul's batched paths live in matmul_batched.py; addmm and the other fused
+products, outer, trace and cross in linalg_fused.py; einsum, tensordot and kron in einsum.py.
+"""
 
+from numtorch._dtype import bool as _bool
+from numtorch._errors import type_name
+from numtorch._ops.reduction import CPP_NAMES, expect_out_dtype
 from numtorch._ops.registry import DEFAULT, REGISTRY, apply, op, public
+from numtorch._ops.registry import _write_out as write_out
+from numtorch._tensor import Tensor
+from numtorch.autograd.grad_mode import is_grad_enabled
+
+# ---------------------------------------------------------------- argument checks shared here
 
 
-def _check_float_or_same(a, b, name):
-    if a.dtype is not b.dtype:
-        raise RuntimeError(
-            f"expected m1 and m2 to have the same dtype, but got: {a.dtype} != {b.dtype}"
-            if name == "mm"
-            else f"expected scalar type {_tn(a)} but found {_tn(b)}"
+def need_tensor(fname, argname, position, value):
+    """torch's TypeError for a non-Tensor where a Tensor argument is expected."""
+    if not isinstance(value, Tensor):
+        raise TypeError(
+            f"{fname}(): argument '{argname}' (position {position}) must be Tensor, not "
+            f"{type(value).__name__}"
         )
 
 
-def _tn(t):
-    from numtorch._errors import type_name
-
-    return type_name(t.dtype)
+def no_kernel(kernel, dtype):
+    return NotImplementedError(f"\"{kernel}\" not implemented for '{type_name(dtype)}'")
 
 
-@op(grad_fn="MmBackward0", promote=DEFAULT, input_names=("self", "mat2"))
-def mm(xp, input, mat2):
-    """Same as `torch.mm`."""
+def check_out(fname, out, tensors, dtype):
+    """torch's errors for an `out=` tensor: autograd through out, then its dtype."""
+    if out is None:
+        return
+    if is_grad_enabled() and any(t.requires_grad for t in tensors):
+        raise RuntimeError(
+            f"{fname}(): functions with out=... arguments don't support automatic "
+            "differentiation, but one of the arguments requires grad."
+        )
+    expect_out_dtype(out, dtype)
+
+
+def conj(t):
+    """`t.conj()` for complex tensors; real tensors pass through without a graph node."""
+    return t.conj() if t.dtype.is_complex else t
+
+
+def _dims(t):
+    return "x".join(str(n) for n in t.shape)
+
+
+# ---------------------------------------------------------------- mm
+
+
+@op(
+    "mm",
+    grad_fn="MmBackward0",
+    promote=DEFAULT,
+    opmath=True,
+    function=False,
+    method=False,
+    input_names=("self", "mat2"),
+)
+def _mm(xp, input, mat2):
     return xp.matmul(input, mat2)
 
 
-@mm.backward
+@_mm.backward
 def _(grad, *, needs, self, mat2):
-    return (grad.mm(mat2.t()) if needs[0] else None, self.t().mm(grad) if needs[1] else None)
+    return (
+        grad.mm(conj(mat2).t()) if needs[0] else None,
+        conj(self).t().mm(grad) if needs[1] else None,
+    )
 
 
-@op(grad_fn="DotBackward0", promote=DEFAULT, input_names=("self", "tensor"))
-def dot(xp, input, tensor):
-    """Same as `torch.dot`."""
+def check_mm(input, mat2):
+    """mm's checks in torch's order: dims, inner sizes, dtypes, then the kernel's dtype."""
+    if input.dim() != 2:
+        raise RuntimeError("self must be a matrix")
+    if mat2.dim() != 2:
+        raise RuntimeError("mat2 must be a matrix")
+    if input.shape[1] != mat2.shape[0]:
+        raise RuntimeError(
+            f"mat1 and mat2 shapes cannot be multiplied ({_dims(input)} and {_dims(mat2)})"
+        )
+    if input.dtype is not mat2.dtype:
+        raise RuntimeError(
+            "expected m1 and m2 to have the same dtype, but got: "
+            f"{CPP_NAMES[input.dtype.name]} != {CPP_NAMES[mat2.dtype.name]}"
+        )
+    if input.dtype is _bool:
+        raise no_kernel("addmm_impl_cpu_", input.dtype)
+
+
+@public(method=True)
+def mm(input, mat2, *, out=None):
+    """Same as `torch.mm`: the product of two matrices of one dtype (no broadcasting)."""
+    need_tensor("mm", "input", 1, input)
+    need_tensor("mm", "mat2", 2, mat2)
+    check_mm(input, mat2)
+    check_out("mm", out, (input, mat2), input.dtype)
+    return apply(REGISTRY["mm"], (input, mat2), {}, out)
+
+
+# ---------------------------------------------------------------- dot and vdot
+
+
+@op(
+    "dot",
+    grad_fn="DotBackward0",
+    promote=DEFAULT,
+    opmath=True,
+    function=False,
+    method=False,
+    input_names=("self", "tensor"),
+)
+def _dot(xp, input, tensor):
     return xp.dot(input, tensor)
 
 
-@dot.backward
+@_dot.backward
 def _(grad, *, needs, self, tensor):
-    return (grad * tensor if needs[0] else None, grad * self if needs[1] else None)
+    return (
+        grad * conj(tensor) if needs[0] else None,
+        grad * conj(self) if needs[1] else None,
+    )
 
 
-@op(grad_fn="MvBackward0", promote=DEFAULT, input_names=("self", "vec"))
-def mv(xp, input, vec):
-    """Same as `torch.mv`."""
+@op(
+    "vdot",
+    grad_fn="VdotBackward0",
+    promote=DEFAULT,
+    opmath=True,
+    function=False,
+    method=False,
+)
+def _vdot(xp, input, other):
+    return xp.vdot(input, other)
+
+
+@_vdot.backward
+def _(grad, *, needs, self, other):
+    return (
+        conj(grad) * other if needs[0] else None,
+        grad * self if needs[1] else None,
+    )
+
+
+def _check_dot(input, other, kernel="dot"):
+    if input.dim() != 1 or other.dim() != 1:
+        raise RuntimeError(
+            f"1D tensors expected, but got {input.dim()}D and {other.dim()}D tensors"
+        )
+    if input.dtype is not other.dtype:
+        raise RuntimeError(
+            "dot : expected both vectors to have same dtype, but found "
+            f"{type_name(input.dtype)} and {type_name(other.dtype)}"
+        )
+    n, m = input.shape[0], other.shape[0]
+    if n != m:
+        raise RuntimeError(
+            f"inconsistent tensor size, expected tensor [{n}] and src [{m}] to have the same "
+            f"number of elements, but got {n} and {m} elements respectively"
+        )
+    if input.dtype is _bool:
+        raise no_kernel(kernel, input.dtype)
+
+
+@public(method=True)
+def dot(input, tensor, *, out=None):
+    """Same as `torch.dot`: the inner product of two 1-D tensors of one dtype."""
+    need_tensor("dot", "input", 1, input)
+    need_tensor("dot", "tensor", 2, tensor)
+    _check_dot(input, tensor)
+    check_out("dot", out, (input, tensor), input.dtype)
+    return apply(REGISTRY["dot"], (input, tensor), {}, out)
+
+
+@public(method=True)
+def vdot(input, other, *, out=None):
+    """Same as `torch.vdot`: the inner product with the first argument conjugated."""
+    need_tensor("vdot", "input", 1, input)
+    need_tensor("vdot", "other", 2, other)
+    _check_dot(input, other)
+    check_out("vdot", out, (input, other), input.dtype)
+    return apply(REGISTRY["vdot"], (input, other), {}, out)
+
+
+# ---------------------------------------------------------------- mv
+
+
+@op(
+    "mv",
+    grad_fn="MvBackward0",
+    promote=DEFAULT,
+    opmath=True,
+    function=False,
+    method=False,
+    input_names=("self", "vec"),
+)
+def _mv(xp, input, vec):
     return xp.matmul(input, vec)
 
 
-@mv.backward
+@_mv.backward
 def _(grad, *, needs, self, vec):
     return (
-        grad.unsqueeze(1) * vec.unsqueeze(0) if needs[0] else None,
-        self.t().mv(grad) if needs[1] else None,
+        grad.unsqueeze(1) * conj(vec) if needs[0] else None,
+        conj(self).t().mv(grad) if needs[1] else None,
     )
 
 
-@op(grad_fn="BmmBackward0", promote=DEFAULT, input_names=("self", "mat2"))
-def bmm(xp, input, mat2):
-    """Same as `torch.bmm`."""
+def check_mv(input, vec):
+    if input.dim() != 2 or vec.dim() != 1:
+        raise RuntimeError(f"vector + matrix @ vector expected, got 1, {input.dim()}, {vec.dim()}")
+    if input.shape[1] != vec.shape[0]:
+        raise RuntimeError(
+            f"size mismatch, got input ({input.shape[0]}), mat ({_dims(input)}), "
+            f"vec ({vec.shape[0]})"
+        )
+    if input.dtype is not vec.dtype:
+        # torch's message names the result (made with vec's dtype), then mat, then vec
+        v, m = type_name(vec.dtype), type_name(input.dtype)
+        raise RuntimeError(
+            f"addmv input tensors must have the same dtype, but got {v}, {m}, and {v}"
+        )
+    if input.dtype is _bool:
+        raise no_kernel("addmv_impl_cpu", input.dtype)
+
+
+@public(method=True)
+def mv(input, vec, *, out=None):
+    """Same as `torch.mv`: a matrix times a vector."""
+    need_tensor("mv", "input", 1, input)
+    need_tensor("mv", "vec", 2, vec)
+    check_mv(input, vec)
+    check_out("mv", out, (input, vec), input.dtype)
+    return apply(REGISTRY["mv"], (input, vec), {}, out)
+
+
+# ---------------------------------------------------------------- bmm
+
+
+@op(
+    "bmm",
+    grad_fn="BmmBackward0",
+    promote=DEFAULT,
+    opmath=True,
+    function=False,
+    method=False,
+    input_names=("self", "mat2"),
+)
+def _bmm(xp, input, mat2):
     return xp.matmul(input, mat2)
 
 
-@bmm.backward
+@_bmm.backward
 def _(grad, *, needs, self, mat2):
     return (
-        grad.bmm(mat2.transpose(1, 2)) if needs[0] else None,
-        self.transpose(1, 2).bmm(grad) if needs[1] else None,
+        grad.bmm(conj(mat2).transpose(1, 2)) if needs[0] else None,
+        conj(self).transpose(1, 2).bmm(grad) if needs[1] else None,
     )
+
+
+def check_bmm(input, mat2, names=("batch1", "batch2"), kernel="bmm"):
+    if input.dim() != 3:
+        raise RuntimeError(f"{names[0]} must be a 3D tensor")
+    if mat2.dim() != 3:
+        raise RuntimeError(f"{names[1]} must be a 3D tensor")
+    b, _, k = input.shape
+    if mat2.shape[:2] != (b, k):
+        raise RuntimeError(
+            f"Expected size for first two dimensions of {names[1]} tensor to be: [{b}, {k}] "
+            f"but got: [{mat2.shape[0]}, {mat2.shape[1]}]."
+        )
+    if input.dtype is _bool:
+        raise no_kernel(kernel, input.dtype)
+    if input.dtype is not mat2.dtype:
+        raise RuntimeError(
+            f"expected scalar type {type_name(input.dtype)} but found {type_name(mat2.dtype)}"
+        )
+
+
+@public(method=True)
+def bmm(input, mat2, *, out=None):
+    """Same as `torch.bmm`: a batch of matrix products, batch sizes equal (no broadcasting)."""
+    need_tensor("bmm", "input", 1, input)
+    need_tensor("bmm", "mat2", 2, mat2)
+    check_bmm(input, mat2)
+    check_out("bmm", out, (input, mat2), input.dtype)
+    return apply(REGISTRY["bmm"], (input, mat2), {}, out)
+
+
+# ---------------------------------------------------------------- matmul
 
 
 @public(method=True)
 def matmul(input, other, *, out=None):
-    """Same as `torch.matmul`: dot, mv, mm or a broadcast batched product, by the inputs' dims."""
+    """Same as `torch.matmul`: dot, mv, mm or a broadcast batched product, by the inputs' dims,
+    with torch's graph for each (folding a batch into mm where torch folds)."""
+    need_tensor("matmul", "input", 1, input)
+    need_tensor("matmul", "other", 2, other)
     da, db = input.dim(), other.dim()
     if da == 0 or db == 0:
         raise RuntimeError(
             f"both arguments to matmul need to be at least 1D, but they are {da}D and {db}D"
         )
+    if out is not None:
+        if is_grad_enabled() and (input.requires_grad or other.requires_grad):
+            raise RuntimeError(
+                "matmul(): functions with out=... arguments don't support automatic "
+                "differentiation, but one of the arguments requires grad."
+            )
+        result = matmul(input, other)
+        expect_out_dtype(out, result.dtype)
+        return write_out(out, result)
     if da == 1 and db == 1:
-        return dot(input, other, out=out)
+        return dot(input, other)
     if da == 2 and db == 1:
-        return mv(input, other, out=out)
+        return mv(input, other)
     if da == 1 and db == 2:
-        return mm(input.unsqueeze(0), other).squeeze(0)
+        return mm(input.unsqueeze(0), other).squeeze_(0)
     if da == 2 and db == 2:
-        return mm(input, other, out=out)
+        return mm(input, other)
     from numtorch._ops.matmul_batched import batched_matmul
 
-    return batched_matmul(input, other, out)
+    return batched_matmul(input, other)
 
 
-from numtorch._tensor import Tensor  # noqa: E402
+def _matmul_dunder(self, other):
+    if not isinstance(other, Tensor):
+        return NotImplemented
+    return matmul(self, other)
 
-Tensor.__matmul__ = matmul
-Tensor.__rmatmul__ = lambda self, other: matmul(other, self)
-REGISTRY["matmul"] = None
-del REGISTRY["matmul"]
-_ = apply
+
+def _rmatmul_dunder(self, other):
+    if not isinstance(other, Tensor):
+        return NotImplemented
+    return matmul(other, self)
+
+
+public("__matmul__", function=False, method=True)(_matmul_dunder)
+public("__rmatmul__", function=False, method=True)(_rmatmul_dunder)
