@@ -2,6 +2,7 @@
 
 from numtorch import _dtype
 from numtorch._device import as_device, check_cuda, move
+from numtorch._errors import LEGACY_TENSOR_NAMES
 from numtorch._ops.registry import REGISTRY, apply, op, public
 from numtorch._tensor import Tensor
 
@@ -59,7 +60,7 @@ def contiguous(self, memory_format=None):
 
 @op("contiguous_copy", grad_fn="CloneBackward0", function=False, method=False)
 def _contiguous_copy(xp, input):
-    return xp.ascontiguousarray(input)
+    return input.copy(order="C")
 
 
 @_contiguous_copy.backward
@@ -157,20 +158,7 @@ def cuda(self, device=None, non_blocking=False, memory_format=None):
     )
 
 
-_LEGACY = {
-    "FloatTensor": _dtype.float32,
-    "DoubleTensor": _dtype.float64,
-    "HalfTensor": _dtype.float16,
-    "BFloat16Tensor": _dtype.bfloat16,
-    "ByteTensor": _dtype.uint8,
-    "CharTensor": _dtype.int8,
-    "ShortTensor": _dtype.int16,
-    "IntTensor": _dtype.int32,
-    "LongTensor": _dtype.int64,
-    "BoolTensor": _dtype.bool,
-    "ComplexFloatTensor": _dtype.complex64,
-    "ComplexDoubleTensor": _dtype.complex128,
-}
+_LEGACY = {name: _dtype.BY_NAME[d] for d, name in LEGACY_TENSOR_NAMES.items()}
 _LEGACY_NAME = {v: k for k, v in _LEGACY.items()}
 
 

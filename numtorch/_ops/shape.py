@@ -8,7 +8,7 @@ error where the layout needs a copy.
 import builtins
 
 from numtorch import _dtype
-from numtorch._errors import wrap_dim, wrap_dims
+from numtorch._errors import legacy_type_name, wrap_dim, wrap_dims
 from numtorch._ops.registry import DEFAULT, REGISTRY, apply, op, public
 from numtorch._tensor import Tensor
 
@@ -276,9 +276,9 @@ def expand(self, *sizes):
     shape = self.shape
     if len(sizes) < len(shape):
         raise RuntimeError(
-            f"expand(torch.{_tensor_kind(self)}{{[{', '.join(map(str, shape))}]}}, size=[{', '.join(map(str, sizes))}]): "
-            "the number of sizes provided ({}) must be greater or equal to the number of "
-            "dimensions in the tensor ({})".format(len(sizes), len(shape))
+            f"expand(torch.{legacy_type_name(self.dtype)}{{[{', '.join(map(str, shape))}]}}, "
+            f"size=[{', '.join(map(str, sizes))}]): the number of sizes provided ({len(sizes)}) "
+            f"must be greater or equal to the number of dimensions in the tensor ({len(shape)})"
         )
     lead = len(sizes) - len(shape)
     out = []
@@ -301,14 +301,6 @@ def expand(self, *sizes):
             )
         out.append(n)
     return apply(REGISTRY["_expand"], (self,), {"size": tuple(out)})
-
-
-def _tensor_kind(t):
-    from numtorch.autograd.graph import _modified_message  # noqa: F401
-
-    return {"float32": "FloatTensor", "float64": "DoubleTensor", "int64": "LongTensor"}.get(
-        t.dtype.name, "Tensor"
-    )
 
 
 @public(function=False, method=True)

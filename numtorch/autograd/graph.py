@@ -8,6 +8,7 @@ torch's do (torchviz reads them). The engine that runs nodes is in engine.py.
 import itertools
 import re
 
+from numtorch._errors import legacy_type_name
 from numtorch.utils.hooks import RemovableHandle
 
 _sequence = itertools.count()
@@ -143,20 +144,7 @@ class SavedTensor:
 
 
 def _modified_message(t, node, saved):
-    kind = {
-        "float32": "FloatTensor",
-        "float64": "DoubleTensor",
-        "float16": "HalfTensor",
-        "bfloat16": "BFloat16Tensor",
-        "int64": "LongTensor",
-        "int32": "IntTensor",
-        "int16": "ShortTensor",
-        "int8": "CharTensor",
-        "uint8": "ByteTensor",
-        "bool": "BoolTensor",
-        "complex64": "ComplexFloatTensor",
-        "complex128": "ComplexDoubleTensor",
-    }[t.dtype.name]
+    kind = legacy_type_name(t.dtype)
     shape = ", ".join(map(str, t.shape))
     producer = node if saved.is_output else t.grad_fn
     # torch names the producing node without its "Backward<N>" suffix, and a leaf not at all
