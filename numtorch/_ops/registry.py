@@ -20,7 +20,7 @@ from numtorch._errors import (
 )
 from numtorch._tensor import Tensor
 from numtorch.autograd import grad_mode
-from numtorch.autograd.graph import SavedTensor, node_class
+from numtorch.autograd.graph import FREED, SavedTensor, node_class
 
 # Promotion kinds: how an op's result dtype follows from its inputs'.
 SAME = "same"  # the first input's dtype, no cast (shape ops, indexing, ...)
@@ -62,6 +62,7 @@ class OpDef:
         "view",
         "opmath",
         "returns",
+        "call_backward",
     )
 
     def __repr__(self):
@@ -150,6 +151,7 @@ def op(
             od.backward = backward
             needs = _backward_needs(backward, od.input_names)
             od.saved_inputs, od.saves_result, od.sym_sizes, od.saved_params = needs
+            od.call_backward = _backward_caller(od)
             saved_names = [n for _, n in od.saved_inputs] + [n for _, n in od.saves_result]
             saved_names += [n for _, n in od.sym_sizes] + list(od.saved_params)
             if isinstance(grad_fn, str):
@@ -163,6 +165,34 @@ def op(
         return callable_
 
     return declare
+
+
+_CALLER = """
+def call_backward(node, grads):
+    saved = node._saved
+    if saved is None:
+        raise RuntimeError(FREED)
+{unpack}    return od.backward(*grads, needs=node._needs{kwargs})
+"""
+_UNPACK = """    v{i} = saved[{name!r}]
+    if type(v{i}) is SavedTensor:
+        v{i} = v{i}.unpack(node)
+"""
+
+
+def _backward_caller(od):
+    """`od.call_backward(node, grads)`: runs the backward formula with the node's saved values
+    passed by name (made once per op: spelled-out keywords are much cheaper than **kwargs)."""
+    unpack, kwargs = [], []
+    for i, name in enumerate([n for _, n in od.saved_inputs] + [n for _, n in od.saves_result]):
+        unpack.append(_UNPACK.format(i=i, name=name))
+        kwargs.append(f", {name}=v{i}")
+    kwargs += [f", {name}=saved[{name!r}]" for _, name in od.sym_sizes]
+    kwargs += [f", {name}=node._params[{name!r}]" for name in od.saved_params]
+    code = _CALLER.format(unpack="".join(unpack), kwargs="".join(kwargs))
+    namespace = {"od": od, "SavedTensor": SavedTensor, "FREED": FREED}
+    exec(code, namespace)
+    return namespace["call_backward"]
 
 
 def _signature_text(params):
@@ -353,12 +383,14 @@ def _prepare(od, args):
 
 
 def _prepare_call(od, args):
-    """As _prepare, and whether some input requires grad."""
+    """As _prepare, and whether some input requires grad (apply inlines this)."""
     dev = same = None  # the device; the dtype of every tensor argument, if they share one
     grad = mixed = False
     scalars = -1  # the highest promotion category of the Python scalar arguments
+    arrays = []
     for a in args:
         if isinstance(a, Tensor):
+            arrays.append(a._data)
             if a._requires_grad:
                 grad = True
             d = a._device
@@ -369,31 +401,50 @@ def _prepare_call(od, args):
                     raise device_mismatch(dev, d)
                 if a.dtype is not same:
                     mixed = True
-        elif a is not None:
-            category = _SCALAR_CATEGORY.get(type(a))
-            if category is None:
-                mixed = True
-            elif category > scalars:
-                scalars = category
+        else:
+            arrays.append(a)
+            if a is not None:
+                category = _SCALAR_CATEGORY.get(type(a))
+                if category is None:
+                    mixed = True
+                elif category > scalars:
+                    scalars = category
     xp = _numpy if dev is _CPU else xp_for(dev)
+    res = _uncast_result(od, args, same, mixed, scalars)
+    if res is _CAST:
+        arrays, res = _cast_arrays(od, args, xp)
+    return dev, xp, arrays, res, grad
+
+
+_CAST = object()  # _uncast_result's answer when the arrays need casting
+
+
+def _uncast_result(od, args, same, mixed, scalars):
+    """The result dtype when forward takes the arrays as they are, else _CAST: tensors of one
+    dtype win over scalars of no higher category (see result_dtype)."""
     kind = od.promote
-    if kind is SAME or kind is FORWARD:
-        arrays = [a._data if isinstance(a, Tensor) else a for a in args]
-        return dev, xp, arrays, (args[0].dtype if kind is SAME else None), grad
-    if mixed or same is None or scalars > same.category:
-        comp, res = _dtypes_for(od, args)
-    else:  # tensors of one dtype win over scalars of no higher category (see result_dtype)
-        comp = res = same
-        if kind is not DEFAULT:
-            if kind is INT_TO_FLOAT:
-                if res.category < _FLOAT:
-                    comp = res = _dtype._default[0]
-            elif kind is ALWAYS_BOOL:
-                res = _dtype.bool
-        if od.opmath and comp in _HALF:
-            comp = _dtype.float32
-        if comp is same and comp.category != _INT:
-            return dev, xp, [a._data if isinstance(a, Tensor) else a for a in args], res, grad
+    if kind is SAME:
+        return args[0].dtype
+    if kind is FORWARD:
+        return None
+    if (
+        mixed
+        or same is None
+        or scalars > same.category
+        or (scalars >= 0 and same.category == _INT)  # an int scalar may need wrapping
+        or (od.opmath and same in _HALF)
+    ):
+        return _CAST
+    if kind is DEFAULT:
+        return same
+    if kind is ALWAYS_BOOL:
+        return _dtype.bool
+    return same if same.category >= _FLOAT else _CAST  # INT_TO_FLOAT
+
+
+def _cast_arrays(od, args, xp):
+    """The arrays cast to the computation dtype, and the result dtype."""
+    comp, res = _dtypes_for(od, args)
     np_comp = comp.np
     arrays = []
     for a in args:
@@ -407,12 +458,41 @@ def _prepare_call(od, args):
             arrays.append(xp.asarray(a).astype(np_comp))
         else:
             arrays.append(a)
-    return dev, xp, arrays, res, grad
+    return arrays, res
 
 
 def apply(od, args, params, out=None):
     """Runs op `od` on `args` (tensors and scalars) with keyword `params`; records the graph."""
-    dev, xp, arrays, res, grad = _prepare_call(od, args)
+    # _prepare_call, inlined: this loop runs for every op call
+    dev = same = None
+    grad = mixed = False
+    scalars = -1
+    arrays = []
+    for a in args:
+        if isinstance(a, Tensor):
+            arrays.append(a._data)
+            if a._requires_grad:
+                grad = True
+            d = a._device
+            if dev is None:
+                dev, same = d, a.dtype
+            else:
+                if d is not dev and d != dev:
+                    raise device_mismatch(dev, d)
+                if a.dtype is not same:
+                    mixed = True
+        else:
+            arrays.append(a)
+            if a is not None:
+                category = _SCALAR_CATEGORY.get(type(a))
+                if category is None:
+                    mixed = True
+                elif category > scalars:
+                    scalars = category
+    xp = _numpy if dev is _CPU else xp_for(dev)
+    res = _uncast_result(od, args, same, mixed, scalars)
+    if res is _CAST:
+        arrays, res = _cast_arrays(od, args, xp)
     try:
         result = od.forward(xp, *arrays, **params)
     except ValueError as e:
@@ -483,12 +563,30 @@ def replay_view(view_fn, array, xp):
 
 
 def _record(od, args, params, outputs):
-    needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
+    """Makes the grad_fn node of this call if some input requires grad (one pass over args)."""
+    needs, edges, in_meta = [], [], []
+    for a in args:
+        if isinstance(a, Tensor):
+            needs.append(a._requires_grad)
+            fn = a.grad_fn
+            if fn is not None:
+                edges.append((fn, a._output_nr))
+            elif a._requires_grad:
+                edges.append(a._grad_node())
+            else:
+                edges.append(_NO_EDGE)
+            in_meta.append((a._data.shape, a.dtype))
+        else:
+            needs.append(False)
+            edges.append(_NO_EDGE)
+            in_meta.append(None)
     if True not in needs:
         return
     node = _new_node(od, params)
-    node.next_functions = _edges(args)
-    _fill_node(node, od, args, params, outputs, needs)
+    node.next_functions = tuple(edges)
+    _save(node, od, args, params, outputs, None)
+    node._needs = tuple(needs)
+    node._in_meta = tuple(in_meta)
     for i, o in enumerate(outputs):
         if o.dtype.category >= _FLOAT:
             o.grad_fn = node
@@ -520,21 +618,27 @@ def _new_node(od, params):
 
 
 def _fill_node(node, od, args, params, outputs, needs, saved_self=None):
+    _save(node, od, args, params, outputs, saved_self)
+    node._needs = needs
+    node._in_meta = tuple(
+        [(a._data.shape, a.dtype) if isinstance(a, Tensor) else None for a in args]
+    )
+
+
+def _save(node, od, args, params, outputs, saved_self):
+    """What the backward needs: saved inputs (self may be replaced by `saved_self`), outputs,
+    sizes and params; and each output's metadata, to make zeros for a missing gradient."""
     saved = {}
     for i, name in od.saved_inputs:
         a = saved_self if (i == 0 and saved_self is not None) else args[i]
         saved[name] = SavedTensor(a) if isinstance(a, Tensor) else a
     for i, name in od.saves_result:
-        saved[name] = SavedTensor(outputs[i], is_output=True, output_nr=i)
+        saved[name] = SavedTensor(outputs[i], True, i)
     for i, name in od.sym_sizes:
         saved[name] = args[i].shape
     node._saved = saved
     node._params = {k: params[k] for k in od.saved_params} if od.saved_params else {}
-    node._needs = needs
     node._opdef = od
-    node._in_meta = tuple(
-        [(a._data.shape, a.dtype) if isinstance(a, Tensor) else None for a in args]
-    )
     node._out_meta = tuple([(o._data.shape, o.dtype, o._device) for o in outputs])
 
 
@@ -601,9 +705,7 @@ def _rebase_history(self, od, args, params, needs, old_self):
     from numtorch.autograd.inplace import copy_slices
 
     node = _new_node(od, params)
-    node.next_functions = tuple(
-        (a._grad_node() or (None, 0)) if isinstance(a, Tensor) else (None, 0) for a in args
-    )
+    node.next_functions = _edges(args)
     _fill_node(node, od, args, params, (self,), needs, saved_self=old_self)
     if self._base is None:
         self.grad_fn = node

@@ -5,10 +5,9 @@ and casts it to its input's dtype, and it frees saved tensors after a backward u
 to retain them.
 """
 
-import heapq
+from heapq import heappop, heappush
 
 from numtorch.autograd import grad_mode
-from numtorch.autograd.graph import AccumulateGrad
 
 
 def _reduce_to(grad, shape, dtype):
@@ -103,37 +102,67 @@ def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumul
     ready = []
     for node in dict.fromkeys(nodes):
         if deps.get(node, 0) == 0:
-            heapq.heappush(ready, (-node._seq, id(node), node))
+            heappush(ready, (-node._seq, id(node), node))
     with grad_mode.set_grad_enabled(create_graph):
-        while ready:
-            _, _, node = heapq.heappop(ready)
+        node = None  # the node to run next when it is the only one ready (no heap round trip)
+        while node is not None or ready:
+            if node is None:
+                node = heappop(ready)[2]
             inputs = buffers.pop(node, None) or {}
-            grads_in = _run_pre_hooks(node, inputs)
-            if node in wanted:
+            if node._tensor_hooks or node._retained or node._pre_hooks:
+                inputs = _run_pre_hooks(node, inputs)
+            if wanted and node in wanted:
                 for nr, i in wanted[node]:
-                    captured[i] = grads_in.get(nr)
-            run = needed is None or node in needed
-            if isinstance(node, AccumulateGrad):
-                run = run and accumulate
-            if run:
-                outs = _call(node, grads_in, create_graph)
+                    captured[i] = inputs.get(nr)
+            if needed is not None and node not in needed:
+                outs = ()
+            elif node._accumulates:
+                if accumulate:
+                    node.apply((inputs.get(0),), create_graph)
+                    if not retain_graph:
+                        node._release()
+                outs = ()
+            else:
+                out_meta = node._out_meta
+                if out_meta and len(out_meta) == 1 and not node._hooks:
+                    g = inputs.get(0)
+                    outs = node.apply((_zeros(node, 0) if g is None else g,))
+                else:
+                    outs = _call(node, inputs)
                 if not retain_graph:
                     node._release()
-            else:
-                outs = ()
-            nexts = node.next_functions
-            meta = getattr(node, "_in_meta", None)
-            for i, (nxt, nr) in enumerate(nexts):
+            # Pass each input gradient on, reduced to the input's shape and dtype; a next node
+            # whose last dependency this was becomes ready.
+            meta = node._in_meta
+            n_outs = len(outs)
+            became_ready = None
+            for i, (nxt, nr) in enumerate(node.next_functions):
                 if nxt is None:
                     continue
-                g = outs[i] if i < len(outs) else None
-                if g is not None and meta is not None and meta[i] is not None:
-                    g = _reduce_to(g, *meta[i])
+                g = outs[i] if i < n_outs else None
                 if g is not None:
-                    _add(buffers, nxt, nr, g)
-                deps[nxt] -= 1
-                if deps[nxt] == 0:
-                    heapq.heappush(ready, (-nxt._seq, id(nxt), nxt))
+                    if meta is not None:
+                        m = meta[i]
+                        if m is not None and (g._data.shape != m[0] or g.dtype is not m[1]):
+                            g = _reduce_to(g, m[0], m[1])
+                    slots = buffers.get(nxt)
+                    if slots is None:
+                        buffers[nxt] = {nr: g}
+                    else:
+                        old = slots.get(nr)
+                        slots[nr] = g if old is None else old + g
+                left = deps[nxt] - 1
+                deps[nxt] = left
+                if left == 0:
+                    if became_ready is not None:
+                        heappush(ready, (-became_ready._seq, id(became_ready), became_ready))
+                    became_ready = nxt
+            node = None
+            if became_ready is not None:
+                if ready:
+                    heappush(ready, (-became_ready._seq, id(became_ready), became_ready))
+                else:
+                    node = became_ready
     return captured
 
 
@@ -176,21 +205,21 @@ def _run_pre_hooks(node, inputs):
     return inputs
 
 
-def _call(node, inputs, create_graph):
-    if isinstance(node, AccumulateGrad):
-        return node.apply((inputs.get(0),), create_graph)
-    n_out = len(node._out_meta) if getattr(node, "_out_meta", None) else max(inputs, default=0) + 1
+def _call(node, inputs):
+    out_meta = node._out_meta
+    n_out = len(out_meta) if out_meta else max(inputs, default=0) + 1
     grads = []
     for i in range(n_out):
         g = inputs.get(i)
         if g is None:
             g = _zeros(node, i)
         grads.append(g)
-    result = node.apply(tuple(grads))
+    grads = tuple(grads)
+    result = node.apply(grads)
     if node._hooks:
         grads_in = tuple(result)
         for hook in list(node._hooks.values()):
-            new = hook(grads_in, tuple(grads))
+            new = hook(grads_in, grads)
             if new is not None:
                 grads_in = tuple(new)
         result = grads_in

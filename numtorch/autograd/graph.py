@@ -35,6 +35,11 @@ class Node:
         "__weakref__",
     )
 
+    # Read by the engine for every node; the subclasses that have them keep them in slots.
+    _in_meta = None  # per input: (shape, dtype) its gradient is reduced and cast to, or None
+    _out_meta = None  # per output: (shape, dtype, device), to make zeros for a missing gradient
+    _accumulates = False  # AccumulateGrad: takes (grads, create_graph) and has no inputs
+
     def __init__(self, next_functions=()):
         self.next_functions = next_functions
         self._seq = next(_sequence)
@@ -94,6 +99,7 @@ class AccumulateGrad(Node):
     """The node for a leaf that requires grad: adds the incoming gradient into `variable.grad`."""
 
     __slots__ = ("variable",)
+    _accumulates = True
 
     def __init__(self, variable):
         super().__init__()
@@ -110,7 +116,7 @@ class AccumulateGrad(Node):
             return ()
         old = var._grad
         if old is None:
-            var._grad = grad if create_graph else grad.detach()._private_copy()
+            var._grad = grad if create_graph else grad._private_copy()
         elif create_graph or old.requires_grad or grad.requires_grad:
             var._grad = old + grad
         else:
@@ -168,13 +174,8 @@ class OpNode(Node):
     __slots__ = ("_opdef", "_saved", "_params", "_needs", "_in_meta", "_out_meta")
 
     def apply(self, grads):
-        saved = self._saved
-        if saved is None:
-            raise RuntimeError(FREED)
-        kwargs = {
-            name: (v.unpack(self) if type(v) is SavedTensor else v) for name, v in saved.items()
-        }
-        result = self._opdef.backward(*grads, needs=self._needs, **kwargs, **self._params)
+        # call_backward (made by the registry for each op) passes the saved values by name
+        result = self._opdef.call_backward(self, grads)
         return result if type(result) is tuple else (result,)
 
     def _release(self):
