@@ -63,6 +63,7 @@ class OpDef:
         "opmath",
         "returns",
         "call_backward",
+        "save_values",
     )
 
     def __repr__(self):
@@ -152,6 +153,7 @@ def op(
             needs = _backward_needs(backward, od.input_names)
             od.saved_inputs, od.saves_result, od.sym_sizes, od.saved_params = needs
             od.call_backward = _backward_caller(od)
+            od.save_values = _value_saver(od)
             saved_names = [n for _, n in od.saved_inputs] + [n for _, n in od.saves_result]
             saved_names += [n for _, n in od.sym_sizes] + list(od.saved_params)
             if isinstance(grad_fn, str):
@@ -193,6 +195,30 @@ def _backward_caller(od):
     namespace = {"od": od, "SavedTensor": SavedTensor, "FREED": FREED}
     exec(code, namespace)
     return namespace["call_backward"]
+
+
+_SAVER = """
+def save_values(node, args, params, outputs, saved_self):
+{inputs}    node._saved = {{{saved}}}
+    node._params = {{{params}}}
+"""
+
+
+def _value_saver(od):
+    """`od.save_values(node, args, params, outputs, saved_self)`: sets the node's saved inputs
+    (input 0 replaced by `saved_self` unless None), outputs and sizes, and its params."""
+    inputs, saved = [], []
+    for i, name in od.saved_inputs:
+        arg = f"args[{i}]" if i else "(args[0] if saved_self is None else saved_self)"
+        inputs.append(f"    v{i} = {arg}\n")
+        saved.append(f"{name!r}: SavedTensor(v{i}) if isinstance(v{i}, Tensor) else v{i}")
+    saved += [f"{name!r}: SavedTensor(outputs[{i}], True, {i})" for i, name in od.saves_result]
+    saved += [f"{name!r}: args[{i}].shape" for i, name in od.sym_sizes]
+    params = [f"{name!r}: params[{name!r}]" for name in od.saved_params]
+    code = _SAVER.format(inputs="".join(inputs), saved=", ".join(saved), params=", ".join(params))
+    namespace = {"SavedTensor": SavedTensor, "Tensor": Tensor}
+    exec(code, namespace)
+    return namespace["save_values"]
 
 
 def _signature_text(params):
@@ -490,9 +516,21 @@ def apply(od, args, params, out=None):
                 elif category > scalars:
                     scalars = category
     xp = _numpy if dev is _CPU else xp_for(dev)
-    res = _uncast_result(od, args, same, mixed, scalars)
-    if res is _CAST:
-        arrays, res = _cast_arrays(od, args, xp)
+    kind = od.promote
+    if (
+        kind is DEFAULT
+        and not mixed
+        and same is not None
+        and (scalars < 0 or scalars <= same.category != _INT)
+        and not (od.opmath and same in _HALF)
+    ):
+        res = same  # the commonest cases of _uncast_result, without the call
+    elif kind is SAME:
+        res = args[0].dtype
+    else:
+        res = _uncast_result(od, args, same, mixed, scalars)
+        if res is _CAST:
+            arrays, res = _cast_arrays(od, args, xp)
     try:
         result = od.forward(xp, *arrays, **params)
     except ValueError as e:
@@ -508,8 +546,11 @@ def apply(od, args, params, out=None):
             if have is not res._np and have != res._np:
                 result = result.astype(res.np)
         output = _new_tensor(result, res, dev)
-        if od.view:
-            _make_view(output, args[0], od, params)
+        if od.view:  # _make_view, inlined
+            base = args[0]
+            output._base = base if base._base is None else base._base
+            output._vc = base._vc
+            output._view_fn = (od, params, base._view_fn)
         if grad and od.backward is not None and _enabled():
             _record(od, args, params, (output,))
         if out is not None:
@@ -568,7 +609,9 @@ def _record(od, args, params, outputs):
     for a in args:
         if isinstance(a, Tensor):
             needs.append(a._requires_grad)
-            fn = a.grad_fn
+            fn = a._grad_fn
+            if fn is not None and a._base is not None:
+                fn = a.grad_fn  # a view's history may have moved to its base's (see Tensor)
             if fn is not None:
                 edges.append((fn, a._output_nr))
             elif a._requires_grad:
@@ -582,16 +625,18 @@ def _record(od, args, params, outputs):
             in_meta.append(None)
     if True not in needs:
         return
-    node = _new_node(od, params)
-    node.next_functions = tuple(edges)
+    node = _new_node(od, params, tuple(edges))
     _save(node, od, args, params, outputs, None)
     node._needs = tuple(needs)
     node._in_meta = tuple(in_meta)
-    for i, o in enumerate(outputs):
+    nr = 0
+    for o in outputs:
         if o.dtype.category >= _FLOAT:
-            o.grad_fn = node
+            o._grad_fn = node  # what the grad_fn setter does, without the property call
+            o._view_version = o._vc[0]
             o._requires_grad = True
-            o._output_nr = i
+            o._output_nr = nr
+        nr += 1
 
 
 _NO_EDGE = (None, 0)
@@ -610,11 +655,11 @@ def _edges(args):
     return tuple(edges)
 
 
-def _new_node(od, params):
+def _new_node(od, params, edges=()):
     cls = od.node_cls
     if type(cls) is not type:
         cls = cls(params)
-    return cls()
+    return cls(edges)
 
 
 def _fill_node(node, od, args, params, outputs, needs, saved_self=None):
@@ -626,20 +671,15 @@ def _fill_node(node, od, args, params, outputs, needs, saved_self=None):
 
 
 def _save(node, od, args, params, outputs, saved_self):
-    """What the backward needs: saved inputs (self may be replaced by `saved_self`), outputs,
-    sizes and params; and each output's metadata, to make zeros for a missing gradient."""
-    saved = {}
-    for i, name in od.saved_inputs:
-        a = saved_self if (i == 0 and saved_self is not None) else args[i]
-        saved[name] = SavedTensor(a) if isinstance(a, Tensor) else a
-    for i, name in od.saves_result:
-        saved[name] = SavedTensor(outputs[i], True, i)
-    for i, name in od.sym_sizes:
-        saved[name] = args[i].shape
-    node._saved = saved
-    node._params = {k: params[k] for k in od.saved_params} if od.saved_params else {}
+    """What the backward needs (od.save_values), and each output's metadata, to make zeros for
+    a missing gradient."""
+    od.save_values(node, args, params, outputs, saved_self)
     node._opdef = od
-    node._out_meta = tuple([(o._data.shape, o.dtype, o._device) for o in outputs])
+    if len(outputs) == 1:
+        o = outputs[0]
+        node._out_meta = ((o._data.shape, o.dtype, o._device),)
+    else:
+        node._out_meta = tuple([(o._data.shape, o.dtype, o._device) for o in outputs])
 
 
 def _write_out(out, result):
@@ -704,8 +744,7 @@ def _rebase_history(self, od, args, params, needs, old_self):
     """Makes the in-place op the new grad_fn of self (or, for a view, of its base)."""
     from numtorch.autograd.inplace import copy_slices
 
-    node = _new_node(od, params)
-    node.next_functions = _edges(args)
+    node = _new_node(od, params, _edges(args))
     _fill_node(node, od, args, params, (self,), needs, saved_self=old_self)
     if self._base is None:
         self.grad_fn = node

@@ -8,8 +8,19 @@ error where the layout needs a copy.
 import builtins
 
 from numtorch import _dtype
-from numtorch._errors import legacy_type_name, wrap_dim, wrap_dims
-from numtorch._ops.registry import DEFAULT, REGISTRY, apply, op, public
+from numtorch._errors import legacy_type_name, type_name, wrap_dim, wrap_dims
+from numtorch._ops.registry import (
+    DEFAULT,
+    REGISTRY,
+    _enabled,
+    _prepare_call,
+    _record,
+    _wrap,
+    _write_out,
+    apply,
+    op,
+    public,
+)
 from numtorch._tensor import Tensor
 
 # ---------------------------------------------------------------- helpers
@@ -19,26 +30,29 @@ def infer_size(shape, numel):
     """`shape` with its -1 filled in; torch's error when it cannot hold `numel` elements."""
     shape = list(shape)
     known, infer = 1, None
-    text = f"[{', '.join(map(str, shape))}]"
     for i, n in enumerate(shape):
         if n == -1:
             if infer is not None:
                 raise RuntimeError("only one dimension can be inferred")
             infer = i
         elif n < 0:
-            raise RuntimeError(f"invalid shape dimension {n} at index {i} of shape {text}")
+            raise RuntimeError(f"invalid shape dimension {n} at index {i} of shape {_text(shape)}")
         else:
             known *= n
     if known == numel or (infer is not None and known > 0 and numel % known == 0):
         if infer is not None:
             if known == 0:
                 raise RuntimeError(
-                    f"cannot reshape tensor of 0 elements into shape {text} because the "
+                    f"cannot reshape tensor of 0 elements into shape {_text(shape)} because the "
                     "unspecified dimension size -1 can be any value and is ambiguous"
                 )
             shape[infer] = numel // known
         return tuple(shape)
-    raise RuntimeError(f"shape '{text}' is invalid for input of size {numel}")
+    raise RuntimeError(f"shape '{_text(shape)}' is invalid for input of size {numel}")
+
+
+def _text(shape):
+    return f"[{', '.join(map(str, shape))}]"
 
 
 def view_strides(old_shape, old_strides, new_shape):
@@ -124,10 +138,11 @@ def view(self, *size, dtype=None):
 @public(method=True)
 def reshape(input, *shape):
     """Same as `torch.reshape`: a view when the layout allows, else a copy."""
-    shape = infer_size(_sizes(shape), input.numel())
-    if input.numel() == 0 or input.is_contiguous():
-        return apply(REGISTRY["view"], (input,), {"size": shape})
     arr = input._data
+    shape = infer_size(_sizes(shape), arr.size)
+    # NumPy's C-contiguous flag is torch's is_contiguous (size-1 dims' strides do not count)
+    if arr.size == 0 or arr.flags.c_contiguous or input.is_contiguous():
+        return apply(REGISTRY["view"], (input,), {"size": shape})
     item = arr.itemsize
     if view_strides(arr.shape, tuple(s // item for s in arr.strides), shape) is None:
         return apply(REGISTRY["unsafe_view"], (input.clone(),), {"size": shape})
@@ -481,11 +496,6 @@ def _empty_like(grad):
     return zeros((0,), dtype=grad.dtype, device=grad.device)
 
 
-def _is_legacy_empty(t):
-    """torch.cat skips 1-D tensors of size 0 when checking shapes (their dtype still counts)."""
-    return t.dim() == 1 and t.shape[0] == 0
-
-
 @public()
 def cat(tensors, dim=0, *, out=None):
     """Same as `torch.cat`: 1-D empty tensors are skipped, dtypes are promoted."""
@@ -496,41 +506,58 @@ def cat(tensors, dim=0, *, out=None):
     tensors = list(tensors)
     if not tensors:
         raise ValueError("torch.cat(): expected a non-empty list of Tensors")
+    shapes = []
+    ref = None  # the first shape that is not a legacy empty one
     for i, t in enumerate(tensors):
         if not isinstance(t, Tensor):
             raise TypeError(
                 f"expected Tensor as element {i} in argument 0, but got {type(t).__name__}"
             )
-        if t.dim() == 0:
+        s = t._data.shape
+        if not s:
             raise RuntimeError(f"zero-dimensional tensor (at position {i}) cannot be concatenated")
-    ref = next((t for t in tensors if not _is_legacy_empty(t)), tensors[0])
-    d = wrap_dim(dim, ref.dim())
-    for i, t in enumerate(tensors):
-        if _is_legacy_empty(t):
-            continue
-        if t.dim() != ref.dim():
-            raise RuntimeError(
-                f"Tensors must have same number of dimensions: got {ref.dim()} and {t.dim()}"
-            )
-        for k in range(ref.dim()):
-            if k != d and t.shape[k] != ref.shape[k]:
+        if ref is None and s != (0,):
+            ref = s
+        shapes.append(s)
+    # torch leaves legacy empty tensors (1-D, size 0) out of the shape checks; their dtype counts
+    uneven = ref is None or len(shapes) != shapes.count(ref)
+    if ref is None:
+        ref = shapes[0]
+    nd = len(ref)
+    d = wrap_dim(dim, nd)
+    if uneven:
+        for i, s in enumerate(shapes):
+            if s == ref or s == (0,):
+                continue
+            if len(s) != nd:
                 raise RuntimeError(
-                    f"Sizes of tensors must match except in dimension {d}. Expected size "
-                    f"{ref.shape[k]} but got size {t.shape[k]} for tensor number {i} in the list."
+                    f"Tensors must have same number of dimensions: got {nd} and {len(s)}"
                 )
-    return _apply_cat(REGISTRY["cat"], tuple(tensors), d, out, ref.dim() == 1)
+            for k in range(nd):
+                if k != d and s[k] != ref[k]:
+                    raise RuntimeError(
+                        f"Sizes of tensors must match except in dimension {d}. Expected size "
+                        f"{ref[k]} but got size {s[k]} for tensor number {i} in the list."
+                    )
+    return _apply_cat(REGISTRY["cat"], tuple(tensors), d, out, nd == 1, uneven)
 
 
-def _apply_cat(od, tensors, dim, out, all_1d):
-    from numtorch._errors import type_name
-    from numtorch._ops.registry import _enabled, _prepare, _record, _wrap, _write_out
-
-    dev, xp, arrays, res = _prepare(od, tensors)
-    kept = [not _is_legacy_empty(t) or all_1d for t in tensors]
-    parts = [a for a, keep in zip(arrays, kept) if keep]
+def _apply_cat(od, tensors, dim, out, all_1d, uneven=True):
+    """uneven: whether some input's shape differs from the first non-empty one's (only then
+    can there be legacy empty inputs to leave out)."""
+    dev, xp, arrays, res, grad = _prepare_call(od, tensors)
+    if all_1d or not uneven:
+        kept = None
+        parts = arrays
+    else:
+        kept = [t._data.shape != (0,) for t in tensors]
+        parts = [a for a, keep in zip(arrays, kept) if keep]
     result = _wrap(xp.concatenate(parts, axis=dim), res, dev, xp)
-    if _enabled():
-        sizes = tuple(t.shape[dim] if keep else None for t, keep in zip(tensors, kept))
+    if grad and _enabled():
+        if kept is None:
+            sizes = tuple([t._data.shape[dim] for t in tensors])
+        else:
+            sizes = tuple(t._data.shape[dim] if keep else None for t, keep in zip(tensors, kept))
         _record(od, tensors, {"dim": dim, "sizes": sizes}, (result,))
     if out is None:
         return result
@@ -573,11 +600,9 @@ def stack(tensors, dim=0, *, out=None):
                 f"and {list(t.shape)} at entry {i}"
             )
     od = REGISTRY["stack"]
-    from numtorch._ops.registry import _enabled, _prepare, _record, _wrap, _write_out
-
-    dev, xp, arrays, res = _prepare(od, tuple(tensors))
+    dev, xp, arrays, res, grad = _prepare_call(od, tuple(tensors))
     result = _wrap(xp.stack(arrays, axis=d), res, dev, xp)
-    if _enabled():
+    if grad and _enabled():
         _record(od, tuple(tensors), {"dim": d}, (result,))
     return _write_out(out, result) if out is not None else result
 
