@@ -74,11 +74,12 @@ def _(grad, *, needs, self, mat2):
 
 def check_mm(input, mat2):
     """mm's checks in torch's order: dims, inner sizes, dtypes, then the kernel's dtype."""
-    if input.dim() != 2:
+    a, b = input._data.shape, mat2._data.shape
+    if len(a) != 2:
         raise RuntimeError("self must be a matrix")
-    if mat2.dim() != 2:
+    if len(b) != 2:
         raise RuntimeError("mat2 must be a matrix")
-    if input.shape[1] != mat2.shape[0]:
+    if a[1] != b[0]:
         raise RuntimeError(
             f"mat1 and mat2 shapes cannot be multiplied ({_dims(input)} and {_dims(mat2)})"
         )
@@ -96,8 +97,14 @@ def mm(input, mat2, *, out=None):
     """Same as `torch.mm`: the product of two matrices of one dtype (no broadcasting)."""
     need_tensor("mm", "input", 1, input)
     need_tensor("mm", "mat2", 2, mat2)
+    return _checked_mm(input, mat2, out)
+
+
+def _checked_mm(input, mat2, out=None):
+    """mm of two tensors (checked to be tensors by the caller)."""
     check_mm(input, mat2)
-    check_out("mm", out, (input, mat2), input.dtype)
+    if out is not None:
+        check_out("mm", out, (input, mat2), input.dtype)
     return apply(REGISTRY["mm"], (input, mat2), {}, out)
 
 
@@ -299,7 +306,7 @@ def matmul(input, other, *, out=None):
     with torch's graph for each (folding a batch into mm where torch folds)."""
     need_tensor("matmul", "input", 1, input)
     need_tensor("matmul", "other", 2, other)
-    da, db = input.dim(), other.dim()
+    da, db = input._data.ndim, other._data.ndim
     if da == 0 or db == 0:
         raise RuntimeError(
             f"both arguments to matmul need to be at least 1D, but they are {da}D and {db}D"
@@ -320,7 +327,7 @@ def matmul(input, other, *, out=None):
     if da == 1 and db == 2:
         return mm(input.unsqueeze(0), other).squeeze_(0)
     if da == 2 and db == 2:
-        return mm(input, other)
+        return _checked_mm(input, other)
     from numtorch._ops.matmul_batched import batched_matmul
 
     return batched_matmul(input, other)

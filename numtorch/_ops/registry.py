@@ -63,6 +63,7 @@ class OpDef:
         "opmath",
         "returns",
         "call_backward",
+        "call_backward1",
         "save_values",
     )
 
@@ -152,7 +153,7 @@ def op(
             od.backward = backward
             needs = _backward_needs(backward, od.input_names)
             od.saved_inputs, od.saves_result, od.sym_sizes, od.saved_params = needs
-            od.call_backward = _backward_caller(od)
+            od.call_backward, od.call_backward1 = _backward_callers(od)
             od.save_values = _value_saver(od)
             saved_names = [n for _, n in od.saved_inputs] + [n for _, n in od.saves_result]
             saved_names += [n for _, n in od.sym_sizes] + list(od.saved_params)
@@ -175,6 +176,13 @@ def call_backward(node, grads):
     if saved is None:
         raise RuntimeError(FREED)
 {unpack}    return od.backward(*grads, needs=node._needs{kwargs})
+
+
+def call_backward1(node, grad):
+    saved = node._saved
+    if saved is None:
+        raise RuntimeError(FREED)
+{unpack}    return od.backward(grad, needs=node._needs{kwargs})
 """
 _UNPACK = """    v{i} = saved[{name!r}]
     if type(v{i}) is SavedTensor:
@@ -182,9 +190,10 @@ _UNPACK = """    v{i} = saved[{name!r}]
 """
 
 
-def _backward_caller(od):
+def _backward_callers(od):
     """`od.call_backward(node, grads)`: runs the backward formula with the node's saved values
-    passed by name (made once per op: spelled-out keywords are much cheaper than **kwargs)."""
+    passed by name (made once per op: spelled-out keywords are much cheaper than **kwargs);
+    `od.call_backward1(node, grad)` is the same for a node with one output."""
     unpack, kwargs = [], []
     for i, name in enumerate([n for _, n in od.saved_inputs] + [n for _, n in od.saves_result]):
         unpack.append(_UNPACK.format(i=i, name=name))
@@ -194,7 +203,7 @@ def _backward_caller(od):
     code = _CALLER.format(unpack="".join(unpack), kwargs="".join(kwargs))
     namespace = {"od": od, "SavedTensor": SavedTensor, "FREED": FREED}
     exec(code, namespace)
-    return namespace["call_backward"]
+    return namespace["call_backward"], namespace["call_backward1"]
 
 
 _SAVER = """
@@ -552,7 +561,10 @@ def apply(od, args, params, out=None):
             output._vc = base._vc
             output._view_fn = (od, params, base._view_fn)
         if grad and od.backward is not None and _enabled():
-            _record(od, args, params, (output,))
+            if len(args) <= 3:
+                _RECORDERS[len(args)](od, args, params, output)
+            else:
+                _record(od, args, params, (output,))
         if out is not None:
             return _write_out(out, output)
         return output
@@ -640,6 +652,68 @@ def _record(od, args, params, outputs):
 
 
 _NO_EDGE = (None, 0)
+
+# _record for one output and 1, 2 or 3 arguments, unrolled (no lists, loops or helper calls):
+# the forward of every op that records a graph runs one of these.
+_RECORD_N = """
+def record(od, args, params, o):
+    {names} = args
+{per_arg}
+    if not ({any_need}):
+        return
+    cls = od.node_cls
+    if type(cls) is not type:
+        cls = cls(params)
+    node = cls(({edges}))
+    od.save_values(node, args, params, (o,), None)
+    node._opdef = od
+    node._out_meta = ((o._data.shape, o.dtype, o._device),)
+    node._needs = ({needs})
+    node._in_meta = ({metas})
+    if o.dtype.category >= FLOAT:
+        o._grad_fn = node
+        o._view_version = o._vc[0]
+        o._requires_grad = True
+        o._output_nr = 0
+"""
+_RECORD_ARG = """
+    if isinstance(a{i}, Tensor):
+        r{i} = a{i}._requires_grad
+        f{i} = a{i}._grad_fn
+        if f{i} is not None and a{i}._base is not None:
+            f{i} = a{i}.grad_fn
+        if f{i} is not None:
+            e{i} = (f{i}, a{i}._output_nr)
+        elif r{i}:
+            e{i} = a{i}._grad_node()
+        else:
+            e{i} = NO_EDGE
+        m{i} = (a{i}._data.shape, a{i}.dtype)
+    else:
+        r{i} = False
+        e{i} = NO_EDGE
+        m{i} = None
+"""
+
+
+def _unrolled_record(n):
+    def each(text):  # a tuple display's items
+        return ", ".join(text.format(i=i) for i in range(n)) + ("," if n == 1 else "")
+
+    code = _RECORD_N.format(
+        names=each("a{i}"),
+        per_arg="".join(_RECORD_ARG.format(i=i) for i in range(n)),
+        any_need=" or ".join(f"r{i}" for i in range(n)),
+        edges=each("e{i}"),
+        needs=each("r{i}"),
+        metas=each("m{i}"),
+    )
+    namespace = {"Tensor": Tensor, "NO_EDGE": _NO_EDGE, "FLOAT": _FLOAT}
+    exec(code, namespace)
+    return namespace["record"]
+
+
+_RECORDERS = (None, _unrolled_record(1), _unrolled_record(2), _unrolled_record(3))
 
 
 def _edges(args):

@@ -40,19 +40,18 @@ def sum_to(grad, shape):
 def _dependencies(roots):
     """How many edges lead into each node reachable from the roots."""
     deps = {}
-    seen = set()
     stack = [n for n in roots if n is not None]
-    for n in stack:
-        seen.add(n)
+    roots = set(stack)  # a node is first seen as a root, or when it first enters deps
     while stack:
-        node = stack.pop()
-        for nxt, _ in node.next_functions:
+        for nxt, _ in stack.pop().next_functions:
             if nxt is None:
                 continue
-            deps[nxt] = deps.get(nxt, 0) + 1
-            if nxt not in seen:
-                seen.add(nxt)
-                stack.append(nxt)
+            if nxt in deps:
+                deps[nxt] += 1
+            else:
+                deps[nxt] = 1
+                if nxt not in roots:
+                    stack.append(nxt)
     return deps
 
 
@@ -126,7 +125,14 @@ def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumul
                 out_meta = node._out_meta
                 if out_meta and len(out_meta) == 1 and not node._hooks:
                     g = inputs.get(0)
-                    outs = node.apply((_zeros(node, 0) if g is None else g,))
+                    if g is None:
+                        g = _zeros(node, 0)
+                    if node._is_op:  # OpNode.apply, without its call
+                        outs = node._opdef.call_backward1(node, g)
+                        if type(outs) is not tuple:
+                            outs = (outs,)
+                    else:
+                        outs = node.apply((g,))
                 else:
                     outs = _call(node, inputs)
                 if not retain_graph:
@@ -136,7 +142,9 @@ def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumul
             meta = node._in_meta
             n_outs = len(outs)
             became_ready = None
-            for i, (nxt, nr) in enumerate(node.next_functions):
+            i = -1
+            for nxt, nr in node.next_functions:
+                i += 1
                 if nxt is None:
                     continue
                 g = outs[i] if i < n_outs else None

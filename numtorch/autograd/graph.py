@@ -39,6 +39,7 @@ class Node:
     _in_meta = None  # per input: (shape, dtype) its gradient is reduced and cast to, or None
     _out_meta = None  # per output: (shape, dtype, device), to make zeros for a missing gradient
     _accumulates = False  # AccumulateGrad: takes (grads, create_graph) and has no inputs
+    _is_op = False  # OpNode: apply is its op's call_backward
 
     def __init__(self, next_functions=()):
         self.next_functions = next_functions
@@ -172,6 +173,7 @@ class OpNode(Node):
     """The grad_fn of a registered op: runs the op's backward formula over its saved values."""
 
     __slots__ = ("_opdef", "_saved", "_params", "_needs", "_in_meta", "_out_meta")
+    _is_op = True
 
     def apply(self, grads):
         # call_backward (made by the registry for each op) passes the saved values by name
