@@ -541,7 +541,14 @@ def apply(od, args, params, out=None):
         if res is _CAST:
             arrays, res = _cast_arrays(od, args, xp)
     try:
-        result = od.forward(xp, *arrays, **params)
+        if params:
+            result = od.forward(xp, *arrays, **params)
+        elif len(arrays) == 2:  # spelled out: much cheaper than the star call
+            result = od.forward(xp, arrays[0], arrays[1])
+        elif len(arrays) == 1:
+            result = od.forward(xp, arrays[0])
+        else:
+            result = od.forward(xp, *arrays)
     except ValueError as e:
         _check_broadcast(args, e)
         raise
