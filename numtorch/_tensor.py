@@ -9,6 +9,7 @@ import warnings
 
 from numtorch import _dtype
 from numtorch._device import CPU, to_host
+from numtorch._errors import wrap_dim
 from numtorch._size import Size
 from numtorch.autograd.graph import AccumulateGrad
 
@@ -140,6 +141,8 @@ class Tensor:
     def is_contiguous(self, memory_format=None):
         if self._data.size == 0:
             return True  # torch: a tensor with no elements is contiguous whatever its strides
+        if self._data.flags.c_contiguous:
+            return True  # NumPy's flag ignores size-1 dims' strides, as torch does
         shape, strides = self._data.shape, self.stride()
         expected = 1
         for n, s in zip(reversed(shape), reversed(strides)):
@@ -203,8 +206,6 @@ class Tensor:
         return matrix_mH(self)
 
     def _wrap_dim(self, dim):
-        from numtorch._errors import wrap_dim
-
         return wrap_dim(dim, self._data.ndim)
 
     # ------------------------------------------------------------ autograd state
