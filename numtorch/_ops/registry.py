@@ -35,6 +35,7 @@ FUNCTIONAL = {}  # numtorch.nn.functional.<name>
 REGISTRY = {}  # op name -> OpDef
 
 _TABLE = _dtype._TABLE
+_FROM_NP = _dtype._FROM_NP
 _combine = _dtype.combine
 _scalar_dtype = _dtype.scalar_dtype
 _FLOAT = _dtype.FLOAT
@@ -536,6 +537,8 @@ def apply(od, args, params, out=None):
         res = same  # the commonest cases of _uncast_result, without the call
     elif kind is SAME:
         res = args[0].dtype
+    elif kind is FORWARD:
+        res = None
     else:
         res = _uncast_result(od, args, same, mixed, scalars)
         if res is _CAST:
@@ -556,7 +559,7 @@ def apply(od, args, params, out=None):
         if type(result) is not xp.ndarray:
             result = xp.asarray(result)
         if res is None:
-            res = _dtype.from_numpy_dtype(result.dtype)
+            res = _FROM_NP.get(result.dtype) or _dtype.from_numpy_dtype(result.dtype)
         else:
             have = result.dtype
             if have is not res._np and have != res._np:

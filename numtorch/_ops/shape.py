@@ -28,6 +28,14 @@ from numtorch._tensor import Tensor
 
 def infer_size(shape, numel):
     """`shape` with its -1 filled in; torch's error when it cannot hold `numel` elements."""
+    known = 1
+    for n in shape:
+        if n < 0:
+            break
+        known *= n
+    else:
+        if known == numel:  # the common case: no -1, and the sizes fit
+            return tuple(shape)
     shape = list(shape)
     known, infer = 1, None
     for i, n in enumerate(shape):
