@@ -42,6 +42,7 @@ _FLOAT = _dtype.FLOAT
 _INT = _dtype.INT
 _HALF = (_dtype.float16, _dtype.bfloat16)
 _enabled = grad_mode.is_grad_enabled
+_grad_mode = grad_mode._state  # its `enabled` is _enabled() (the object is never replaced)
 
 
 class OpDef:
@@ -570,7 +571,7 @@ def apply(od, args, params, out=None):
             output._base = base if base._base is None else base._base
             output._vc = base._vc
             output._view_fn = (od, params, base._view_fn)
-        if grad and od.backward is not None and _enabled():
+        if grad and od.backward is not None and _grad_mode.enabled:  # _enabled(), inlined
             if len(args) <= 3:
                 _RECORDERS[len(args)](od, args, params, output)
             else:

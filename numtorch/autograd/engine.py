@@ -136,7 +136,10 @@ def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumul
                 else:
                     outs = _call(node, inputs)
                 if not retain_graph:
-                    node._release()
+                    if node._is_op:
+                        node._saved = None  # OpNode._release, without its call
+                    else:
+                        node._release()
             # Pass each input gradient on, reduced to the input's shape and dtype; a next node
             # whose last dependency this was becomes ready.
             meta = node._in_meta
