@@ -80,6 +80,18 @@ def _chain_case(lib):
     return run
 
 
+def check_same_results():
+    """Both libraries must compute the same values before their times are compared."""
+    ours, theirs = _tiny_cases(numtorch), _tiny_cases(torch)
+    for name in ours:
+        a, b = ours[name]().numpy(), theirs[name]().numpy()
+        if a.shape != b.shape or not numpy.allclose(a, b, rtol=1e-5, atol=1e-6):
+            raise AssertionError(f"{name}: numtorch and torch disagree")
+    a, b = _chain_case(numtorch)().numpy(), _chain_case(torch)().numpy()
+    if not numpy.allclose(a, b, rtol=1e-3, atol=0):
+        raise AssertionError(f"chain gradients disagree: {a} vs {b}")
+
+
 def _time_block(fn, n):
     start = time.perf_counter()
     for _ in range(n):
@@ -122,6 +134,7 @@ def _spread(times):
 
 def run(blocks, target_s, only=None):
     torch.set_num_threads(2)
+    check_same_results()
     ours, theirs = _tiny_cases(numtorch), _tiny_cases(torch)
     rows = {}
     for name in ours:
