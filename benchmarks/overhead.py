@@ -157,9 +157,20 @@ def run(blocks, target_s, only=None):
     }
 
 
+def _cpu_name():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def _machine():
     return (
-        f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, no GPU; "
+        f"{_cpu_name()}, {os.cpu_count()} CPUs, no GPU; "
         f"Python {platform.python_version()}, NumPy {numpy.__version__}, torch {torch.__version__}, "
         f"torch threads {torch.get_num_threads()}"
     )
