@@ -791,15 +791,20 @@ def apply_inplace(od, args, params):
     self = args[0]
     if not isinstance(self, Tensor):
         raise TypeError(f"in-place op on a {type(self).__name__}")
-    recording = od.backward is not None and _enabled()
+    recording = od.backward is not None and _grad_mode.enabled
     if recording and self._requires_grad and self.grad_fn is None:
         raise RuntimeError(LEAF_INPLACE)
     if recording and self._base is not None and self._base._requires_grad:
         if self._base.grad_fn is None:
             raise RuntimeError(VIEW_OF_LEAF_INPLACE)
-    dev, xp, arrays, res = _prepare(od, args)
+    dev, xp, arrays, res, grad = _prepare_call(od, args)
     try:
-        result = od.forward(xp, *arrays, **params)
+        if params:
+            result = od.forward(xp, *arrays, **params)
+        elif len(arrays) == 2:
+            result = od.forward(xp, arrays[0], arrays[1])
+        else:
+            result = od.forward(xp, *arrays)
     except ValueError as e:
         _check_broadcast(args, e)
         raise
@@ -811,16 +816,16 @@ def apply_inplace(od, args, params):
         raise cant_cast(res, self.dtype)
     if result.shape != self._data.shape:
         raise shape_mismatch_inplace(self._data.shape, result.shape)
-    needs = tuple(isinstance(a, Tensor) and a._requires_grad for a in args)
-    recording = recording and True in needs
+    recording = recording and grad  # grad: some input requires grad
     old_self = None
     if recording and any(i == 0 for i, _ in od.saved_inputs):
         old_self = self._alias_without_graph()._private_copy()
         old_self._requires_grad = self._requires_grad
         old_self.grad_fn, old_self._output_nr = self.grad_fn, self._output_nr
     self._data[...] = result
-    self._bump_version()
+    self._vc[0] += 1  # self._bump_version()
     if recording:
+        needs = tuple([isinstance(a, Tensor) and a._requires_grad for a in args])
         _rebase_history(self, od, args, params, needs, old_self)
     return self
 
