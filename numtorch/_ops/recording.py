@@ -1,0 +1,213 @@
+"""Graph recording for the op registry: the grad_fn node of an op call, and the code made once
+per op (at `@<op>.backward`) that saves its values and calls its backward formula.
+
+Speed matters here more than anywhere but apply(): every op on a tensor that requires grad runs
+one of these recorders, every node of a backward runs one of the callers. Spelled-out code, made
+once with exec, avoids the loops, **kwargs and star calls a generic version would pay per call.
+"""
+
+from numtorch import _dtype
+from numtorch._tensor import Tensor
+from numtorch.autograd.graph import FREED, SavedTensor
+
+_FLOAT = _dtype.FLOAT
+
+_CALLER = """
+def call_backward(node, grads):
+    saved = node._saved
+    if saved is None:
+        raise RuntimeError(FREED)
+{unpack}    return od.backward(*grads, needs=node._needs{kwargs})
+
+
+def call_backward1(node, grad):
+    saved = node._saved
+    if saved is None:
+        raise RuntimeError(FREED)
+{unpack}    return od.backward(grad, needs=node._needs{kwargs})
+"""
+_UNPACK = """    v{i} = saved[{name!r}]
+    if type(v{i}) is SavedTensor:
+        v{i} = v{i}.unpack(node)
+"""
+
+
+def backward_callers(od):
+    """`od.call_backward(node, grads)`: runs the backward formula with the node's saved values
+    passed by name (made once per op: spelled-out keywords are much cheaper than **kwargs);
+    `od.call_backward1(node, grad)` is the same for a node with one output."""
+    unpack, kwargs = [], []
+    for i, name in enumerate([n for _, n in od.saved_inputs] + [n for _, n in od.saves_result]):
+        unpack.append(_UNPACK.format(i=i, name=name))
+        kwargs.append(f", {name}=v{i}")
+    kwargs += [f", {name}=saved[{name!r}]" for _, name in od.sym_sizes]
+    kwargs += [f", {name}=node._params[{name!r}]" for name in od.saved_params]
+    code = _CALLER.format(unpack="".join(unpack), kwargs="".join(kwargs))
+    namespace = {"od": od, "SavedTensor": SavedTensor, "FREED": FREED}
+    exec(code, namespace)
+    return namespace["call_backward"], namespace["call_backward1"]
+
+
+_SAVER = """
+def save_values(node, args, params, outputs, saved_self):
+{inputs}    node._saved = {{{saved}}}
+    node._params = {{{params}}}
+"""
+
+
+def value_saver(od):
+    """`od.save_values(node, args, params, outputs, saved_self)`: sets the node's saved inputs
+    (input 0 replaced by `saved_self` unless None), outputs and sizes, and its params."""
+    inputs, saved = [], []
+    for i, name in od.saved_inputs:
+        arg = f"args[{i}]" if i else "(args[0] if saved_self is None else saved_self)"
+        inputs.append(f"    v{i} = {arg}\n")
+        saved.append(f"{name!r}: SavedTensor(v{i}) if isinstance(v{i}, Tensor) else v{i}")
+    saved += [f"{name!r}: SavedTensor(outputs[{i}], True, {i})" for i, name in od.saves_result]
+    saved += [f"{name!r}: args[{i}].shape" for i, name in od.sym_sizes]
+    params = [f"{name!r}: params[{name!r}]" for name in od.saved_params]
+    code = _SAVER.format(inputs="".join(inputs), saved=", ".join(saved), params=", ".join(params))
+    namespace = {"SavedTensor": SavedTensor, "Tensor": Tensor}
+    exec(code, namespace)
+    return namespace["save_values"]
+
+
+def record(od, args, params, outputs):
+    """Makes the grad_fn node of this call if some input requires grad (one pass over args)."""
+    needs, edges, in_meta = [], [], []
+    for a in args:
+        if isinstance(a, Tensor):
+            needs.append(a._requires_grad)
+            fn = a._grad_fn
+            if fn is not None and a._base is not None:
+                fn = a.grad_fn  # a view's history may have moved to its base's (see Tensor)
+            if fn is not None:
+                edges.append((fn, a._output_nr))
+            elif a._requires_grad:
+                edges.append(a._grad_node())
+            else:
+                edges.append(_NO_EDGE)
+            in_meta.append((a._data.shape, a.dtype))
+        else:
+            needs.append(False)
+            edges.append(_NO_EDGE)
+            in_meta.append(None)
+    if True not in needs:
+        return
+    node = new_node(od, params, tuple(edges))
+    _save(node, od, args, params, outputs, None)
+    node._needs = tuple(needs)
+    node._in_meta = tuple(in_meta)
+    nr = 0
+    for o in outputs:
+        if o.dtype.category >= _FLOAT:
+            o._grad_fn = node  # what the grad_fn setter does, without the property call
+            o._view_version = o._vc[0]
+            o._requires_grad = True
+            o._output_nr = nr
+        nr += 1
+
+
+_NO_EDGE = (None, 0)
+
+# _record for one output and 1, 2 or 3 arguments, unrolled (no lists, loops or helper calls):
+# the forward of every op that records a graph runs one of these.
+_RECORD_N = """
+def record(od, args, params, o):
+    {names} = args
+{per_arg}
+    if not ({any_need}):
+        return
+    cls = od.node_cls
+    if type(cls) is not type:
+        cls = cls(params)
+    node = cls(({edges}))
+    od.save_values(node, args, params, (o,), None)
+    node._opdef = od
+    node._out_meta = ((o._data.shape, o.dtype, o._device),)
+    node._needs = ({needs})
+    node._in_meta = ({metas})
+    if o.dtype.category >= FLOAT:
+        o._grad_fn = node
+        o._view_version = o._vc[0]
+        o._requires_grad = True
+        o._output_nr = 0
+"""
+_RECORD_ARG = """
+    if isinstance(a{i}, Tensor):
+        r{i} = a{i}._requires_grad
+        f{i} = a{i}._grad_fn
+        if f{i} is not None and a{i}._base is not None:
+            f{i} = a{i}.grad_fn
+        if f{i} is not None:
+            e{i} = (f{i}, a{i}._output_nr)
+        elif r{i}:
+            e{i} = a{i}._grad_node()
+        else:
+            e{i} = NO_EDGE
+        m{i} = (a{i}._data.shape, a{i}.dtype)
+    else:
+        r{i} = False
+        e{i} = NO_EDGE
+        m{i} = None
+"""
+
+
+def _unrolled_record(n):
+    def each(text):  # a tuple display's items
+        return ", ".join(text.format(i=i) for i in range(n)) + ("," if n == 1 else "")
+
+    code = _RECORD_N.format(
+        names=each("a{i}"),
+        per_arg="".join(_RECORD_ARG.format(i=i) for i in range(n)),
+        any_need=" or ".join(f"r{i}" for i in range(n)),
+        edges=each("e{i}"),
+        needs=each("r{i}"),
+        metas=each("m{i}"),
+    )
+    namespace = {"Tensor": Tensor, "NO_EDGE": _NO_EDGE, "FLOAT": _FLOAT}
+    exec(code, namespace)
+    return namespace["record"]
+
+
+RECORDERS = (None, _unrolled_record(1), _unrolled_record(2), _unrolled_record(3))
+
+
+def edges(args):
+    """The (node, output_nr) each argument's gradient flows into (next_functions)."""
+    edges = []
+    for a in args:
+        if not isinstance(a, Tensor):
+            edges.append(_NO_EDGE)
+        elif a.grad_fn is not None:
+            edges.append((a.grad_fn, a._output_nr))
+        else:
+            edges.append(a._grad_node() or _NO_EDGE)
+    return tuple(edges)
+
+
+def new_node(od, params, edges=()):
+    cls = od.node_cls
+    if type(cls) is not type:
+        cls = cls(params)
+    return cls(edges)
+
+
+def fill_node(node, od, args, params, outputs, needs, saved_self=None):
+    _save(node, od, args, params, outputs, saved_self)
+    node._needs = needs
+    node._in_meta = tuple(
+        [(a._data.shape, a.dtype) if isinstance(a, Tensor) else None for a in args]
+    )
+
+
+def _save(node, od, args, params, outputs, saved_self):
+    """What the backward needs (od.save_values), and each output's metadata, to make zeros for
+    a missing gradient."""
+    od.save_values(node, args, params, outputs, saved_self)
+    node._opdef = od
+    if len(outputs) == 1:
+        o = outputs[0]
+        node._out_meta = ((o._data.shape, o.dtype, o._device),)
+    else:
+        node._out_meta = tuple([(o._data.shape, o.dtype, o._device) for o in outputs])
