@@ -469,3 +469,21 @@ def test_numpy_is_the_array():
     t = numtorch.zeros(3)
     assert t.numpy() is t.numpy() or numpy.shares_memory(t.numpy(), t.numpy())
     assert numpy.shares_memory(t[1:].numpy(), t.numpy())
+
+
+def test_T_deprecation_warns_once_per_process_like_torch():
+    """torch raises the `x.T` deprecation with TORCH_WARN_ONCE: the first use warns, later ones
+    (any shape other than 2-D) stay silent; 0-D tensors have their own message, also once."""
+    import subprocess
+    import sys
+
+    code = (
+        "import warnings, numtorch as torch\n"
+        "with warnings.catch_warnings(record=True) as w:\n"
+        "    warnings.simplefilter('always')\n"
+        "    torch.zeros(3).T; torch.zeros(2, 3, 4).T; torch.zeros(2, 3).T\n"
+        "    torch.zeros(()).T; torch.zeros(()).T\n"
+        "print([str(m.message)[:16] for m in w])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['The use of `x.T`', 'Tensor.T is depr']"

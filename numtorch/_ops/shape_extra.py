@@ -338,8 +338,17 @@ def _conj(t):
     return t.conj() if t.is_complex() else t
 
 
-def _deprecated_0d(message):
-    warnings.warn(message, UserWarning, stacklevel=3)
+_WARNED = set()
+
+
+def _warn_once(message, stacklevel=3):
+    """torch's TORCH_WARN_ONCE: the first call in a process warns, later ones stay silent."""
+    if message not in _WARNED:
+        _WARNED.add(message)
+        warnings.warn(message, UserWarning, stacklevel=stacklevel + 1)
+
+
+_deprecated_0d = _warn_once
 
 
 def numpy_T(self):
@@ -350,13 +359,11 @@ def numpy_T(self):
             "Tensor.T is deprecated on 0-D tensors. This function is the identity in these cases."
         )
     elif nd != 2:
-        warnings.warn(
+        _warn_once(
             "The use of `x.T` on tensors of dimension other than 2 to reverse their shape is "
             "deprecated and it will throw an error in a future release. Consider `x.mT` to "
             "transpose batches of matrices or `x.permute(*torch.arange(x.ndim - 1, -1, -1))` to "
-            "reverse the dimensions of a tensor.",
-            UserWarning,
-            stacklevel=2,
+            "reverse the dimensions of a tensor."
         )
     return permute(self, tuple(range(nd - 1, -1, -1)))
 
