@@ -119,10 +119,6 @@ def missing_names():
     return missing
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="op helpers are still adding cases; the lead makes this strict once they have landed",
-)
 def test_every_public_name_has_a_case():
     missing = missing_names()
     print(f"{len(missing)} public names without a case:\n" + " ".join(missing))

@@ -143,6 +143,14 @@ CASES += [
     Case("arccosh.method", "a.arccosh()", {"a": T((4,), low=1.5, high=3.0, grad=True)}),
     Case("arctanh.inplace", "a.clone().arctanh_()", {"a": T((4,), low=-0.9, high=0.9, grad=True)}),
     Case("arcsin.out", "torch.arcsin(a, out=o)", {"a": T((4,), low=-0.9, high=0.9), "o": T((4,))}),
+    Case("arcsin.inplace", "a.clone().arcsin_()", {"a": T((4,), low=-0.9, high=0.9, grad=True)}),
+    Case("arccos.inplace", "a.clone().arccos_()", {"a": T((4,), low=-0.9, high=0.9, grad=True)}),
+    Case("arcsinh.inplace", "a.clone().arcsinh_()", {"a": T((4,), grad=True)}),
+    Case("arccosh.inplace", "a.clone().arccosh_()", {"a": T((4,), low=1.5, high=3.0, grad=True)}),
+    Case("arctan.function", "torch.arctan(a)", {"a": T((2, 3), layout="t", grad=True)}),
+    Case("arctanh.function", "torch.arctanh(a)", {"a": T((4,), low=-0.9, high=0.9, grad=True)}),
+    Case("exp.inplace", "a.clone().exp_()", {"a": T((3, 4), grad=True)}),
+    Case("exp.inplace_int_error", "a.exp_()", {"a": T((3,), "int64")}),
     Case(
         "sqrt.chain", "torch.sqrt(torch.log(a).exp2())", {"a": T((4,), low=0.5, high=4, grad=True)}
     ),
