@@ -11,6 +11,7 @@ from numtorch.autograd.grad_mode import (
     set_grad_enabled,
 )
 from numtorch.autograd.gradcheck import gradcheck, gradgradcheck
+from numtorch.autograd.variable import Variable
 
 CREATE_GRAPH_CYCLE = (
     "Using backward() with create_graph=True will create a reference cycle between the parameter "
@@ -30,6 +31,7 @@ __all__ = [
     "is_inference_mode_enabled",
     "gradcheck",
     "gradgradcheck",
+    "Variable",
 ]
 
 
