@@ -196,7 +196,10 @@ def saved_property(name):
         if node._saved is None:
             raise RuntimeError(FREED)
         value = node._saved.get(name)
-        return value.unpack(node) if type(value) is SavedTensor else value
+        if type(value) is SavedTensor:
+            return value.unpack(node)
+        # torch hands saved sizes back as plain tuples (torchviz prints them): not torch.Size
+        return tuple(value) if isinstance(value, tuple) else value
 
     return property(get)
 
