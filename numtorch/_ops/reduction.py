@@ -264,7 +264,7 @@ def mean(input, dim=NOT_GIVEN, keepdim=False, *, dtype=None, out=None):
 def _nansum(xp, input, *, dim, keepdim, dtype):
     out = integral_to_long(dtype_of(input), dtype)
     arr = accumulate_in(input, out)
-    if arr.dtype.kind == "f":
+    if _dtype.np_kind(arr.dtype) == "f":
         arr = xp.where(xp.isnan(arr), 0, arr)
     return arr.sum(axis=dim, keepdims=keepdim).astype(out.np)
 
@@ -300,7 +300,7 @@ def nanmean(input, dim=None, keepdim=False, *, dtype=None, out=None):
     if out is not None:
         from numtorch._ops.registry import _write_out
 
-        return _write_out(out, result)
+        return _write_out(out, result, "nansum")
     return result
 
 

@@ -56,6 +56,7 @@ class OpDef:
 
     __slots__ = (
         "name",
+        "label",
         "forward",
         "backward",
         "grad_fn",
@@ -130,6 +131,7 @@ def op(
         tensors = [p.name for p in params if p.kind is p.POSITIONAL_OR_KEYWORD]
         od = OpDef()
         od.name = name or forward.__name__
+        od.label = _torch_label(od.name)
         od.forward = forward
         od.backward = None
         od.grad_fn = grad_fn
@@ -523,7 +525,7 @@ def apply(od, args, params, out=None):
             else:
                 _record(od, args, params, (output,))
         if out is not None:
-            return _write_out(out, output)
+            return _write_out(out, output, od.label)
         return output
     outputs = tuple(_wrap(r, None, dev, xp) for r in result)
     if od.view:
@@ -532,7 +534,7 @@ def apply(od, args, params, out=None):
     if grad and od.backward is not None and _enabled():
         _record(od, args, params, outputs)
     if out is not None:
-        outputs = tuple(_write_out(o_, r) for o_, r in zip(out, outputs))
+        outputs = tuple(_write_out(o_, r, od.label) for o_, r in zip(out, outputs))
     return outputs if od.returns is tuple else od.returns(*outputs)
 
 
@@ -572,23 +574,68 @@ def replay_view(view_fn, array, xp):
     return array
 
 
-def _write_out(out, result):
-    """Writes `result` into the user's `out=` tensor, as torch does."""
+# Overload suffixes of op names (sum_dim, pow_tensor_scalar, div_true_mode, eq_scalar_) that
+# torch's messages leave out: they name the op as `sum(): ...`.
+_OVERLOAD_WORDS = {
+    "all",
+    "dim",
+    "dims",
+    "scalar",
+    "tensor",
+    "round",
+    "true",
+    "mode",
+    "self",
+    "other",
+    "",
+}
+
+
+def _torch_label(name):
+    """The op name torch's messages use for an overload's OpDef name."""
+    words = name.lstrip("_").split("_")
+    while len(words) > 1 and words[-1] in _OVERLOAD_WORDS:
+        words.pop()
+    return "_".join(words)
+
+
+def _write_out(out, result, name=None):
+    """Writes `result` into the user's `out=` tensor, as torch does; `name` is the op's name,
+    which torch's messages start with."""
+    prefix = f"{name}(): " if name else ""
     if not isinstance(out, Tensor):
-        raise TypeError(f"argument 'out' must be Tensor, not {type(out).__name__}")
+        raise TypeError(f"{prefix}argument 'out' must be Tensor, not {type(out).__name__}")
     if result._requires_grad and _enabled():
         raise RuntimeError(
-            "out=... arguments don't support automatic differentiation, but one of the "
-            "arguments requires grad."
+            f"{prefix}functions with out=... arguments don't support automatic differentiation, "
+            "but one of the arguments requires grad."
         )
     if result.dtype is not out.dtype and not _dtype.can_cast(result.dtype, out.dtype):
         raise cant_cast(result.dtype, out.dtype)
     if out._data.shape != result._data.shape:
+        if out._data.size:
+            _warn_resized(out._data.shape, result._data.shape)
         out._data = result._data.astype(out.dtype.np)
     else:
         out._data[...] = result._data
     out._bump_version()
     return out
+
+
+def _warn_resized(old_shape, new_shape):
+    """torch's deprecation warning when out= has elements and the wrong shape (it is resized)."""
+    import warnings
+
+    old, new = ", ".join(map(str, old_shape)), ", ".join(map(str, new_shape))
+    warnings.warn(
+        f"An output with one or more elements was resized since it had shape [{old}], which does "
+        f"not match the required output shape [{new}]. This behavior is deprecated, and in a "
+        "future PyTorch release outputs will not be resized unless they have zero elements. You "
+        "can explicitly reuse an out tensor t by resizing it, inplace, to zero elements with "
+        "t.resize_(0).",
+        UserWarning,
+        stacklevel=4,
+    )
 
 
 def apply_inplace(od, args, params):

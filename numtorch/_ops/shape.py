@@ -574,7 +574,7 @@ def _apply_cat(od, tensors, dim, out, all_1d, uneven=True):
             f"torch.cat(): input types can't be cast to the desired output type "
             f"{type_name(out.dtype)}"
         )
-    return _write_out(out, result)
+    return _write_out(out, result, "cat")
 
 
 _cat.backward(_cat_backward)
@@ -612,7 +612,7 @@ def stack(tensors, dim=0, *, out=None):
     result = _wrap(xp.stack(arrays, axis=d), res, dev, xp)
     if grad and _enabled():
         _record(od, tuple(tensors), {"dim": d}, (result,))
-    return _write_out(out, result) if out is not None else result
+    return _write_out(out, result, "stack") if out is not None else result
 
 
 @op("stack", grad_fn="StackBackward0", promote=DEFAULT, function=False, method=False)

@@ -37,3 +37,16 @@ CASES = [
     Case("getitem.int", "a[-1]", {"a": T((3, 4), grad=True)}),
     Case("zero_dim.mul", "a * b", {"a": T((), grad=True), "b": T((3,), "int64")}),
 ]
+
+# out= with an input that requires grad: torch names the op in its message
+_NEEDS_GRAD = {"a": T((2, 3), grad=True), "o": T((2, 3))}
+CASES += [
+    Case("add.out_needs_grad", "torch.add(a, 1, out=o)", _NEEDS_GRAD),
+    Case("exp.out_needs_grad", "torch.exp(a, out=o)", _NEEDS_GRAD),
+    Case("sum.out_needs_grad", "torch.sum(a, 0, out=o[0])", _NEEDS_GRAD),
+    Case("nanmean.out_needs_grad", "torch.nanmean(a, 0, out=o[0])", _NEEDS_GRAD),
+    Case("cat.out_needs_grad", "torch.cat([a, a], out=o)", _NEEDS_GRAD),
+    Case("stack.out_needs_grad", "torch.stack([a], out=o)", _NEEDS_GRAD),
+    Case("sort.out_needs_grad", "torch.sort(a, out=(o, o.long()))", _NEEDS_GRAD),
+    Case("add.out_not_tensor", "torch.add(a, a, out=[1])", {"a": T((2,))}),
+]
