@@ -14,6 +14,7 @@ from numtorch._ops import (  # noqa: F401
     logical,
     masked,
     matmul_batched,
+    nn_activation,
     nn_ops,
     operands,
     pointwise,
