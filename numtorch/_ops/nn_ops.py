@@ -30,7 +30,7 @@ def _(grad, *, needs, result):
     return grad * (1 - result * result)
 
 
-@op(grad_fn="ReluBackward0", promote="same", inplace=True, functional=True)
+@op(grad_fn="ReluBackward0", promote="same", inplace=True)
 def relu(xp, input):
     """Same as `torch.relu`."""
     return xp.maximum(input, 0).astype(input.dtype, copy=False)
