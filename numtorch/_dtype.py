@@ -145,6 +145,12 @@ def from_numpy_dtype(np_dtype):
     return found
 
 
+def np_kind(np_dtype):
+    """NumPy's kind letter for an array dtype, with ml_dtypes' bfloat16 (kind "V") as "f"."""
+    kind = np_dtype.kind
+    return "f" if kind == "V" else kind
+
+
 # ---------------------------------------------------------------- default dtype
 
 _default = [float32]

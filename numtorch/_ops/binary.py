@@ -7,6 +7,7 @@ clamp/lerp/addcmul/addcdiv in ternary.py.
 
 import math
 
+from numtorch import _dtype
 from numtorch._ops.operands import (
     array_dtype,
     bind_tensor_binary,
@@ -71,7 +72,7 @@ bind_tensor_binary("arctan2", REGISTRY["atan2"], doc="Same as `torch.arctan2` (a
 @op("hypot", grad_fn="HypotBackward0", promote=DEFAULT, function=False, method=False)
 def _hypot(xp, input, other):
     dt = array_dtype(input, other)
-    if dt.kind not in "f":
+    if _dtype.np_kind(dt) != "f":
         raise not_implemented("hypot_cpu", dt)
     return xp.hypot(input, other)
 
@@ -351,7 +352,7 @@ def _(grad, *, needs, self, other):
 )
 def _logaddexp2(xp, input, other):
     dt = array_dtype(input, other)
-    if dt.kind != "f":
+    if _dtype.np_kind(dt) != "f":
         raise not_implemented("logaddexp2_cpu", dt)
     return xp.logaddexp2(input, other)
 

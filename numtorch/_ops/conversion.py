@@ -21,7 +21,18 @@ def cast_array(xp, array, to):
     if to.category == _dtype.BOOL and src.category == _dtype.COMPLEX:
         return array != 0
     with _quiet(xp):
-        return array.astype(to.np)
+        out = array.astype(to.np)
+    if to is _dtype.bfloat16 and src.category >= _dtype.FLOAT:
+        _torch_nan_bits(xp, array, out, src)
+    return out
+
+
+def _torch_nan_bits(xp, array, out, src):
+    """NaNs cast to bfloat16 with torch's bits: all ones from float32 (its vectorized cast), the
+    positive quiet NaN from the other types (ml_dtypes keeps the sign, which signbit shows)."""
+    nan = xp.isnan(array)
+    if nan.any():
+        out.view("uint16")[nan] = 0xFFFF if src is _dtype.float32 else 0x7FC0
 
 
 class _quiet:

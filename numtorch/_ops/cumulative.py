@@ -151,7 +151,7 @@ def _running(xp, input, dim, largest):
     ufunc = xp.maximum if largest else xp.minimum
     values = ufunc.accumulate(input, axis=dim)
     hit = input == values
-    if input.dtype.kind in "fc":
+    if _dtype.np_kind(input.dtype) in "fc":
         hit |= xp.isnan(input)
     shape = [1] * input.ndim
     shape[dim] = input.shape[dim]

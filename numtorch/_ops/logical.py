@@ -114,7 +114,7 @@ for _name, _ufunc, _aliases in (
 @op("isclose", promote=FORWARD, function=False, method=False)
 def _isclose(xp, input, other, *, rtol, atol, equal_nan, default_float):
     close = input == other
-    kind = input.dtype.kind
+    kind = _dtype.np_kind(input.dtype)
     if equal_nan and kind in "fc":
         close |= xp.isnan(input) & xp.isnan(other)
     if rtol == 0 and atol == 0:
@@ -202,7 +202,7 @@ def logical_not(xp, input):
 def _bitwise(name, ufunc, kernel, bool_ok=True):
     def forward(xp, input, other):
         dt = array_dtype(input, other)
-        if dt.kind in "fc" or (dt.kind == "b" and not bool_ok):
+        if _dtype.np_kind(dt) in "fc" or (dt.kind == "b" and not bool_ok):
             raise not_implemented(kernel, dt)
         input, other = wrap_ints(xp, input, other)
         return getattr(xp, ufunc)(input, other)
@@ -230,7 +230,7 @@ for _name, _ufunc, _kernel, _dunder, _bool_ok in (
 
 @op("bitwise_not", promote=DEFAULT, function=False, inplace=True)
 def _bitwise_not(xp, input):
-    if input.dtype.kind in "fc":
+    if _dtype.np_kind(input.dtype) in "fc":
         raise not_implemented("bitwise_not_cpu", input.dtype)
     return xp.invert(input)
 

@@ -285,7 +285,7 @@ def _kth_by_value_then_index(xp, rows, ignore_nan):
     order; for median the first NaN if the row has one)."""
     n = rows.shape[-1]
     order = xp.argsort(rows, axis=-1, kind="stable")
-    if rows.dtype.kind != "f":
+    if _dtype.np_kind(rows.dtype) != "f":
         k = xp.full((rows.shape[0], 1), (n - 1) // 2, dtype="int64")
         return xp.take_along_axis(order, k, axis=-1)[:, 0]
     nan = xp.isnan(rows)

@@ -8,6 +8,7 @@ host. Shorter NaN-free slices take a vectorised path: there std::sort is an inse
 which is stable, so the index is the last occurrence of the value.
 """
 
+from numtorch import _dtype
 from numtorch._errors import wrap_dim
 from numtorch._ops.reduction import NOT_GIVEN, empty_dim_error, no_kernel, return_type
 from numtorch._ops.reduction_minmax import select_backward
@@ -201,7 +202,7 @@ def _mode_of_row(values):
 def _mode_indices(xp, rows):
     """The index torch's mode picks in each row of a 2-d array."""
     n = rows.shape[1]
-    nan_rows = xp.isnan(rows).any(axis=1) if rows.dtype.kind == "f" else None
+    nan_rows = xp.isnan(rows).any(axis=1) if _dtype.np_kind(rows.dtype) == "f" else None
     order = xp.argsort(rows, axis=1, kind="stable")
     ordered = xp.take_along_axis(rows, order, axis=1)
     run_start = xp.ones(rows.shape, dtype=bool)

@@ -143,13 +143,11 @@ def _identity(xp, how, dtype):
         return 0
     if how == "multiply":
         return 1
-    info = (
-        xp.finfo(dtype) if dtype.kind in "fc" else xp.iinfo(dtype) if dtype.kind in "iu" else None
-    )
-    if info is None:
-        return how == "minimum"
-    if dtype.kind in "fc":
+    if _dtype.np_kind(dtype) in "fc":
         return -xp.inf if how == "maximum" else xp.inf
+    if dtype.kind not in "iu":
+        return how == "minimum"
+    info = xp.iinfo(dtype)
     return info.min if how == "maximum" else info.max
 
 
@@ -367,7 +365,7 @@ def _scatter_reduce(xp, input, index, src, *, dim, reduce, include_self):
     counts = xp.full(out.shape, 1 if include_self else 0, dtype="int64")
     ufunc_at(xp, "add", nd(counts), scatter_key(xp, nd(index), dim), 1)
     counts = xp.maximum(counts, 1)
-    if out.dtype.kind in "fc":
+    if _dtype.np_kind(out.dtype) in "fc":
         return (out / counts).astype(out.dtype)
     return xp.floor_divide(out, counts).astype(out.dtype)
 

@@ -45,6 +45,8 @@ def _where(condition, input, other):
 def _bound(xp, value, np_dtype):
     if type(value) is int and np_dtype.kind in "iu":
         return int_operand(xp, value, np_dtype)
+    if np_dtype.kind == "V":  # bfloat16 beside a Python number would widen to float32
+        return xp.asarray(value).astype(np_dtype)
     return value
 
 

@@ -224,7 +224,7 @@ alias("fix", "trunc")
 @quiet
 def frac(xp, input):
     """Same as `torch.frac`: input - trunc(input), with the sign of input."""
-    if input.dtype.kind != "f":
+    if _dtype.np_kind(input.dtype) != "f":
         raise no_kernel(xp, "frac", input)
     return input - xp.trunc(input)
 
@@ -248,7 +248,7 @@ def round(xp, input, *, decimals=None):
     """Same as `torch.round`: halves go to the even neighbour; `decimals` scales by 10**decimals
     first (in input's dtype, as torch computes it). Passing decimals, even 0, picks torch's
     other overload: RoundBackward1, and integer inputs refused."""
-    kind = input.dtype.kind
+    kind = _dtype.np_kind(input.dtype)
     if decimals:
         if kind != "f":
             raise no_kernel(xp, "round", input)
@@ -287,6 +287,12 @@ def nan_to_num(xp, input, *, nan=0.0, posinf=None, neginf=None):
     dtype's largest and lowest values); integer and bool inputs are copied."""
     if input.dtype.kind in "biu":
         return input.copy()
+    if input.dtype.kind == "V":  # bfloat16, which NumPy's nan_to_num passes through untouched
+        biggest = _dtype.finfo(_dtype.bfloat16).max
+        posinf = biggest if posinf is None else posinf
+        neginf = -biggest if neginf is None else neginf
+        wide = xp.nan_to_num(input.astype("float32"), nan=nan, posinf=posinf, neginf=neginf)
+        return wide.astype(input.dtype)
     return xp.nan_to_num(input, copy=True, nan=nan, posinf=posinf, neginf=neginf)
 
 
@@ -371,7 +377,7 @@ def isreal(xp, input):
 @op(promote=FORWARD)
 def signbit(xp, input):
     """Same as `torch.signbit`: True for negative values, -0.0 and -nan included."""
-    kind = input.dtype.kind
+    kind = _dtype.np_kind(input.dtype)
     if kind == "c":
         raise NotImplementedError("signbit is not implemented for complex tensors.")
     if kind == "f":

@@ -9,6 +9,7 @@ get torch's gradients too. Signs and rounding are in unary.py, erf & co in unary
 
 import math
 
+from numtorch import _dtype
 from numtorch._ops.registry import (
     DEFAULT,
     FUNCTIONS,
@@ -32,7 +33,7 @@ def _float_op(grad_fn, **kwargs):
 
 def _above_half(compute, input, *args):
     """compute(input, *args) with float16 widened to float32, rounded back once at the end."""
-    if input.dtype.itemsize == 2 and input.dtype.kind == "f":
+    if input.dtype.itemsize == 2 and _dtype.np_kind(input.dtype) == "f":
         wide = [a.astype("float32") if hasattr(a, "dtype") else a for a in args]
         return compute(input.astype("float32"), *wide).astype(input.dtype)
     return compute(input, *args)

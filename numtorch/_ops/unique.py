@@ -6,6 +6,7 @@ unique along a dim orders the slices lexicographically with torch's std::sort an
 neighbours. Neither is differentiable: torch records a node whose backward raises.
 """
 
+from numtorch import _dtype
 from numtorch._errors import type_name, wrap_dim
 from numtorch._ops import stdsort
 from numtorch._ops.registry import FORWARD, apply, op, public
@@ -90,7 +91,7 @@ def _dim_unique(xp, input, dim, return_inverse, return_counts, consecutive):
     order = list(range(count))
     if not consecutive:
         listed = rows.tolist()
-        keys = [_Slice(r) for r in listed] if rows.dtype.kind == "f" else listed
+        keys = [_Slice(r) for r in listed] if _dtype.np_kind(rows.dtype) == "f" else listed
         stdsort.std_sort(order, keys, 0, count)
     ordered = rows[xp.asarray(order)] if not consecutive else rows
     # neighbours are equal when every element is (==, so NaN never and -0.0 == 0.0)
