@@ -112,6 +112,8 @@ def _limits(dtype):
         return -((1 << bits) - 1), (1 << bits) - 1
     if dtype is _dtype.float16:
         return -65504.0, 65504.0
+    if dtype is _dtype.bfloat16:
+        return -3.3895313892515355e38, 3.3895313892515355e38
     if dtype is _dtype.float32 or dtype is _dtype.complex64:
         return -3.4028234663852886e38, 3.4028234663852886e38
     return None
