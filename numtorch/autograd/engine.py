@@ -5,9 +5,12 @@ and casts it to its input's dtype, and it frees saved tensors after a backward u
 to retain them.
 """
 
+from contextlib import nullcontext
 from heapq import heappop, heappush
 
-from numtorch.autograd import grad_mode
+from numtorch.autograd import anomaly_mode, grad_mode
+
+_NO_GUARD = nullcontext()
 
 
 def _reduce_to(grad, shape, dtype):
@@ -102,11 +105,15 @@ def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumul
     for node in dict.fromkeys(nodes):
         if deps.get(node, 0) == 0:
             heappush(ready, (-node._seq, id(node), node))
-    with grad_mode.set_grad_enabled(create_graph):
+    checking = anomaly_mode.enabled  # anomaly mode: NaN checks, errors name the failing node
+    guard = anomaly_mode.NodeErrors() if checking else _NO_GUARD
+    with grad_mode.set_grad_enabled(create_graph), guard:
         node = None  # the node to run next when it is the only one ready (no heap round trip)
         while node is not None or ready:
             if node is None:
                 node = heappop(ready)[2]
+            if checking:
+                anomaly_mode.running(node)
             inputs = buffers.pop(node, None) or {}
             if node._tensor_hooks or node._retained or node._pre_hooks:
                 inputs = _run_pre_hooks(node, inputs)
@@ -140,6 +147,8 @@ def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumul
                         node._saved = None  # OpNode._release, without its call
                     else:
                         node._release()
+            if checking:
+                anomaly_mode.check_outputs(node, outs)
             # Pass each input gradient on, reduced to the input's shape and dtype; a next node
             # whose last dependency this was becomes ready.
             meta = node._in_meta
@@ -238,7 +247,12 @@ def _call(node, inputs):
 
 
 def _zeros(node, output_nr):
+    """The gradient an output that got none gets: zeros, or None where the node's
+    _output_meta says so (a custom Function after ctx.set_materialize_grads(False))."""
     from numtorch._creation import zeros
 
-    shape, dtype, device = node._output_meta(output_nr)
+    meta = node._output_meta(output_nr)
+    if meta is None:
+        return None
+    shape, dtype, device = meta
     return zeros(shape, dtype=dtype, device=device)

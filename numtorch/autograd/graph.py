@@ -9,6 +9,7 @@ import itertools
 import re
 
 from numtorch._errors import legacy_type_name
+from numtorch.autograd import anomaly_mode
 from numtorch.utils.hooks import RemovableHandle
 
 _sequence = itertools.count()
@@ -48,6 +49,8 @@ class Node:
         self._pre_hooks = None
         self._tensor_hooks = None  # {output_nr: {id: fn}} from Tensor.register_hook
         self._retained = None  # {output_nr: tensor} from Tensor.retain_grad
+        if anomaly_mode.enabled:
+            anomaly_mode.record_forward(self)
 
     def name(self):
         return type(self).__name__
@@ -154,9 +157,10 @@ def _modified_message(t, node, saved):
     kind = legacy_type_name(t.dtype)
     shape = ", ".join(map(str, t.shape))
     producer = node if saved.is_output else t.grad_fn
-    # torch names the producing node without its "Backward<N>" suffix, and a leaf not at all
+    # torch names the producing node without its "Backward<N>" (custom Function: "Backward")
+    # suffix, and a leaf not at all
     where = (
-        f", which is output {saved.output_nr} of {re.sub(r'Backward[0-9]+$', '', producer.name())},"
+        f", which is output {saved.output_nr} of {re.sub(r'Backward[0-9]*$', '', producer.name())},"
         if producer is not None
         else ""
     )
