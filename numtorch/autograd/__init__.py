@@ -2,6 +2,9 @@
 
 import warnings
 
+from numtorch.autograd import function, functional
+from numtorch.autograd.anomaly_mode import detect_anomaly, set_detect_anomaly
+from numtorch.autograd.function import Function
 from numtorch.autograd.grad_mode import (
     enable_grad,
     inference_mode,
@@ -32,6 +35,11 @@ __all__ = [
     "gradcheck",
     "gradgradcheck",
     "Variable",
+    "Function",
+    "function",
+    "functional",
+    "detect_anomaly",
+    "set_detect_anomaly",
 ]
 
 
