@@ -3,7 +3,7 @@
 `import numtorch as torch` and PyTorch code runs with PyTorch's results and printed output.
 """
 
-from numtorch import _dtype, _ops, autograd, cuda, nn, version
+from numtorch import _dtype, _ops, autograd, cuda, nn, serialization, version
 from numtorch._creation import (
     arange,
     as_tensor,
@@ -82,6 +82,12 @@ from numtorch.autograd import (
     no_grad,
     set_grad_enabled,
 )
+from numtorch.autograd.anomaly_mode import (
+    is_anomaly_check_nan_enabled,
+    is_anomaly_enabled,
+    set_anomaly_enabled,
+)
+from numtorch.serialization import load, save
 from numtorch.version import __version__
 
 globals().update(FUNCTIONS)
