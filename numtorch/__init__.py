@@ -82,6 +82,11 @@ from numtorch.autograd import (
     no_grad,
     set_grad_enabled,
 )
+from numtorch.autograd.anomaly_mode import (
+    is_anomaly_check_nan_enabled,
+    is_anomaly_enabled,
+    set_anomaly_enabled,
+)
 from numtorch.serialization import load, save
 from numtorch.version import __version__
 
