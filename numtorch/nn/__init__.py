@@ -1,3 +1,8 @@
-"""torch.nn (the functional part for now; modules come with the training-stack issue)."""
+"""torch.nn: Module and its layers, Parameter, init, utils and the functional forms."""
 
-from numtorch.nn import functional  # noqa: F401
+from numtorch.nn import functional, init, utils  # noqa: F401
+from numtorch.nn.modules import *  # noqa: F403
+from numtorch.nn.modules import __all__ as _modules_all
+from numtorch.nn.parameter import Buffer, Parameter  # noqa: F401
+
+__all__ = [*_modules_all, "Buffer", "Parameter", "functional", "init", "utils"]

@@ -1,6 +1,7 @@
 """torch.nn.functional: the functional forms, bound from the op registry."""
 
 from numtorch._ops.registry import FUNCTIONAL
+from numtorch.nn._linear_functional import bilinear, linear  # noqa: F401
 
 globals().update(FUNCTIONAL)
 __all__ = sorted(FUNCTIONAL)
