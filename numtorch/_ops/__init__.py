@@ -15,6 +15,8 @@ from numtorch._ops import (  # noqa: F401
     masked,
     matmul_batched,
     nn_activation,
+    nn_loss,
+    nn_misc,
     nn_ops,
     nn_softmax,
     operands,
