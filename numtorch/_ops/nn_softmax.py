@@ -10,7 +10,8 @@ def _softmax_forward(xp, input, dim, log):
     if input.ndim == 0:
         return xp.zeros_like(input) if log else xp.ones_like(input)
     with xp.errstate(divide="ignore", invalid="ignore"):
-        return _softmax_stable(xp, input, dim, log)
+        # torch writes the result contiguously whatever the input's layout
+        return xp.ascontiguousarray(_softmax_stable(xp, input, dim, log))
 
 
 def _softmax_stable(xp, input, dim, log):
