@@ -232,7 +232,9 @@ class BackwardHookFunctionBackward(Node):
         return tuple(out)
 
     def _output_meta(self, output_nr):
-        return self._meta[output_nr]
+        # None: the engine passes a missing gradient as None, so the hooks see None where torch's
+        # do; apply makes the zeros
+        return None
 
 
 def _pad(grads, n):
