@@ -20,6 +20,15 @@ _TWO_PI = 2.0 * math.pi
 _f32 = numpy.float32
 
 
+def cast(x, np_dtype):
+    """Casts float64 or int64 kernel results to the tensor's dtype as C++'s static_cast does:
+    float16 and bfloat16 are built from a float, so their values go through float32 first."""
+    np_dtype = numpy.dtype(np_dtype)
+    if np_dtype.itemsize == 2 and np_dtype.kind not in "iu":
+        return x.astype(_f32).astype(np_dtype)
+    return x.astype(np_dtype)
+
+
 def _libm(fn, x):
     """A C-library function elementwise over a float64 array (through Python's math module)."""
     return numpy.fromiter(map(fn, x.tolist()), numpy.float64, x.size)
@@ -140,7 +149,7 @@ def standard_normal_doubles(gen, n):
 def normal_serial(gen, n, np_dtype, mean, std):
     """`normal_` on a small (n < 16) or non-contiguous tensor: one `normal_distribution<double>`
     draw per element, `value * std + mean` fused, cast to the dtype."""
-    return _fma_or_exact(standard_normal_doubles(gen, n), float(std), float(mean)).astype(np_dtype)
+    return cast(_fma_or_exact(standard_normal_doubles(gen, n), float(std), float(mean)), np_dtype)
 
 
 def normal(gen, n, np_dtype, mean, std, contiguous):
@@ -153,7 +162,7 @@ def normal(gen, n, np_dtype, mean, std, contiguous):
 def log_normal(gen, n, np_dtype, mean, std):
     """`log_normal_(mean, std)`: exp of a `normal_distribution<double>` draw per element."""
     x = _fma_or_exact(standard_normal_doubles(gen, n), float(std), float(mean))
-    return _libm(math.exp, x).astype(np_dtype)
+    return cast(_libm(math.exp, x), np_dtype)
 
 
 # ---------------------------------------------------------------- integers
@@ -161,18 +170,18 @@ def log_normal(gen, n, np_dtype, mean, std):
 
 def random_from_to(gen, n, np_dtype, span, low):
     """`random_(low, low + span)`: `word % span + low`, with 64-bit words when span >= 2**28."""
+    np_dtype = numpy.dtype(np_dtype)
     if span >= 1 << 28:
         words = gen._words64(n)
     else:
         words = gen._words32(n)
-    vals = words % _u64(span)
-    if np_dtype.kind in "iub":
-        return (vals.astype(numpy.int64) + numpy.int64(low)).astype(np_dtype)
-    return (vals.astype(numpy.int64) + low).astype(numpy.float64).astype(np_dtype)
+    vals = (words % _u64(span)).astype(numpy.int64) + numpy.int64(low)
+    return cast(vals, np_dtype)
 
 
 def random_full(gen, n, np_dtype):
     """`random_()` with no bounds: [0, 2**digits] for floats, [0, max] for integers."""
+    np_dtype = numpy.dtype(np_dtype)
     if np_dtype == numpy.bool_:
         return (gen._words32(n) & _u64(1)).astype(numpy.bool_)
     if np_dtype in (numpy.int64, numpy.float64):
@@ -180,15 +189,15 @@ def random_full(gen, n, np_dtype):
     else:
         words = gen._words32(n)
     if np_dtype.kind == "f" or np_dtype.name == "bfloat16":
-        digits = {2: 11, 4: 24, 8: 53}[np_dtype.itemsize] if np_dtype.name != "bfloat16" else 8
-        return (words % _u64((1 << digits) + 1)).astype(np_dtype)
+        digits = 8 if np_dtype.name == "bfloat16" else {2: 11, 4: 24, 8: 53}[np_dtype.itemsize]
+        return cast(words % _u64((1 << digits) + 1), np_dtype)
     top = numpy.iinfo(np_dtype).max
     return (words % _u64(top + 1)).astype(np_dtype)
 
 
 def random_64_bits(gen, n, np_dtype):
     """`random_(-2**63, None)` on int64 (or float types): a full 64-bit word each."""
-    return gen._words64(n).view(numpy.int64).astype(np_dtype)
+    return cast(gen._words64(n).view(numpy.int64), np_dtype)
 
 
 def randperm(gen, n):
@@ -242,3 +251,63 @@ def cauchy(gen, n, median, sigma):
     u = uniform53(gen, n)
     t = _libm(math.tan, math.pi * (u - 0.5))
     return _fma_or_exact(t, float(sigma), float(median))
+
+
+def poisson(gen, rates):
+    """`poisson(rates)`: torch's `sample_poisson` per element, in order. It draws a data-
+    dependent number of uniforms, so uniforms are taken in batches from a snapshot of the
+    engine, and the engine then advances by exactly the number used."""
+    snapshot = gen._bits.state
+    fresh = gen._fresh_next
+    batch = []
+    at = [0, 0]  # position in batch, uniforms used
+
+    def uniform():
+        if at[0] == len(batch):
+            batch[:] = uniform53(gen, max(1024, len(batch) * 2)).tolist()
+            at[0] = 0
+        at[0] += 1
+        at[1] += 1
+        return batch[at[0] - 1]
+
+    out = numpy.empty(rates.size)
+    for i, lam in enumerate(rates.tolist()):
+        out[i] = _sample_poisson(lam, uniform)
+    gen._bits.state = snapshot
+    gen._fresh_next = fresh
+    gen._words32(2 * at[1])
+    return out
+
+
+def _sample_poisson(lam, uniform):
+    if lam >= 10:  # transformed rejection (Hoermann 1993), torch's constants
+        slam = math.sqrt(lam)
+        loglam = math.log(lam)
+        b = 0.931 + 2.53 * slam
+        a = -0.059 + 0.02483 * b
+        invalpha = 1.1239 + 1.1328 / (b - 3.4)
+        vr = 0.9277 - 3.6224 / (b - 2)
+        while True:
+            u = uniform() - 0.5
+            v = uniform()
+            us = 0.5 - abs(u)
+            k = math.floor((2 * a / us + b) * u + lam + 0.43)
+            if us >= 0.07 and v <= vr:
+                return k
+            if k < 0 or (us < 0.013 and v > us):
+                continue
+            if (math.log(v) + math.log(invalpha) - math.log(a / (us * us) + b)) <= (
+                -lam + k * loglam - math.lgamma(k + 1.0)
+            ):
+                return k
+    if lam == 0:
+        return 0
+    enlam = math.exp(-lam)
+    count = 0
+    prod = 1.0
+    while True:
+        prod *= uniform()
+        if prod > enlam:
+            count += 1
+        else:
+            return count
