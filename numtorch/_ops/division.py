@@ -14,6 +14,7 @@ from numtorch._ops.operands import (
 )
 from numtorch._ops.registry import (
     DEFAULT,
+    EXACT_SCALAR,
     INT_TO_FLOAT,
     METHODS,
     REGISTRY,
@@ -30,7 +31,7 @@ from numtorch._tensor import Tensor
     grad_fn="DivBackward0",
     promote=INT_TO_FLOAT,
     inplace=True,
-    opmath=True,
+    opmath=EXACT_SCALAR,
     dunders=("__truediv__",),
 )
 def true_divide(xp, input, other):
@@ -80,7 +81,7 @@ def _rounding_kernel(kind, np_dtype):
     "div_round",
     grad_fn="DivBackward2",
     promote=DEFAULT,
-    opmath=True,
+    opmath=EXACT_SCALAR,
     function=False,
     method=False,
 )
@@ -103,7 +104,7 @@ def _(grad, *, needs, rounding_mode):
     "div_true_mode",
     grad_fn="DivBackward2",
     promote=INT_TO_FLOAT,
-    opmath=True,
+    opmath=EXACT_SCALAR,
     function=False,
     method=False,
 )
@@ -165,7 +166,7 @@ def _not_differentiable(name):
     grad_fn="NotImplemented",
     promote=DEFAULT,
     inplace=True,
-    opmath=True,
+    opmath=EXACT_SCALAR,
     dunders=("__floordiv__",),
     rdunders=("__rfloordiv__",),
 )

@@ -20,6 +20,7 @@ from numtorch._ops.operands import (
 )
 from numtorch._ops.registry import (
     DEFAULT,
+    EXACT_SCALAR,
     FUNCTIONS,
     INT_TO_FLOAT,
     METHODS,
@@ -197,7 +198,7 @@ public("subtract")(sub)
     grad_fn="MulBackward0",
     promote=DEFAULT,
     inplace=True,
-    opmath=True,
+    opmath=EXACT_SCALAR,
     dunders=("__mul__",),
     rdunders=("__rmul__",),
 )

@@ -431,8 +431,14 @@ def _cast_arrays(od, args, xp):
     """The arrays cast to the computation dtype, and the result dtype."""
     comp, res = _dtypes_for(od, args)
     np_comp = comp.np
+    half = res if od.opmath and res in _HALF and comp is not res else None
     arrays = []
-    for a in args:
+    for i, a in enumerate(args):
+        if half is not None and a is not None:
+            a = _through_half(od, i, a, half)
+            if not isinstance(a, Tensor) and hasattr(a, "dtype"):  # rounded to the half type
+                arrays.append(a.astype(np_comp))
+                continue
         if isinstance(a, Tensor):
             arr = a._data
             if a.dtype is comp or arr.dtype == np_comp:
@@ -444,6 +450,24 @@ def _cast_arrays(od, args, xp):
         else:
             arrays.append(a)
     return arrays, res
+
+
+EXACT_SCALAR = "exact_scalar"  # an `opmath=` value: see _through_half
+
+
+def _through_half(od, i, a, half):
+    """Operand `a` of an op that computes a float16/bfloat16 result in float32: torch casts a
+    number or a tensor of another dtype to the result's dtype first (0.7 is 0.69921875 to a
+    bfloat16 remainder). Ops declared opmath=EXACT_SCALAR (mul, div) read a single-element
+    second operand unrounded, as torch's kernels do."""
+    if isinstance(a, Tensor):
+        if a.dtype is half or (i == 1 and od.opmath == EXACT_SCALAR and a._data.size == 1):
+            return a
+        return a._data.astype(half.np)
+    if type(a) not in (int, float) or (i == 1 and od.opmath == EXACT_SCALAR):
+        return a
+    rounded = float(_numpy.asarray(float(a)).astype(half.np))
+    return a if rounded == a else rounded
 
 
 def apply(od, args, params, out=None):
