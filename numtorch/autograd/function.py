@@ -36,8 +36,8 @@ DIRTY_NOT_RETURNED = (
 )
 LEAF_MODIFIED = "a leaf Variable that requires grad has been used in an in-place operation."
 DIRTY_NOT_INPUT = (
-    "Only input Tensors should be given to ctx.mark_dirty(). If a Tensor is not an input, there "
-    "is no need to pass it to mark_dirty()."
+    "ctx.mark_dirty() received a tensor that was not an input. Only input Tensors that have "
+    "been mutated should be passed to ctx.mark_dirty()."
 )
 COMPLEX_GRAD = (
     "Expected isFloatingType(grad.scalar_type()) || (input_is_complex == grad_is_complex) to be "
@@ -436,13 +436,14 @@ def _save(ctx, raw, wrapped):
     ctx.to_save = None
 
 
-class DelayedError(Node):
-    """grad_fn of what a @once_differentiable backward returns under create_graph=True."""
+class Error(Node):
+    """grad_fn of what a @once_differentiable backward returns under create_graph=True:
+    differentiating through it raises (torch's DelayedError node, named Error)."""
 
     __slots__ = ("_out_meta",)
 
     def name(self):
-        return "torch::autograd::DelayedError"
+        return "torch::autograd::Error"
 
     def apply(self, grads):
         raise RuntimeError(TWICE)
@@ -466,7 +467,10 @@ def once_differentiable(fn):
             return outputs
         is_tuple = type(outputs) is tuple
         outs = outputs if is_tuple else (outputs,)
-        node = DelayedError(())
+        # As torch: the node's inputs are detached copies that require grad, so that it has
+        # edges (to their AccumulateGrad nodes) and its outputs require grad.
+        leaves = [None if o is None else o.detach().requires_grad_() for o in outs]
+        node = Error(tuple([_NO_EDGE if v is None else v._grad_node() for v in leaves]))
         node._out_meta = tuple(
             [(o._data.shape, o.dtype, o._device) if o is not None else None for o in outs]
         )
