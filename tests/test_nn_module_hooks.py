@@ -226,12 +226,22 @@ out = [a, b, r.requires_grad, log]
 def test_old_backward_hook_sees_last_node():
     check(
         """
+import warnings
 log = []
 m = Mul()
 m.register_backward_hook(lambda mod, gi, go: log.append((fmt(gi), fmt(go))))
 x = torch.ones(3, requires_grad=True)
-m(x).sum().backward()
-out = log
+with warnings.catch_warnings(record=True) as w:
+    warnings.simplefilter('always')
+    y = m(x)
+y.sum().backward()
+one = nn.Identity()
+one.register_backward_hook(lambda mod, gi, go: log.append((fmt(gi), fmt(go))))
+with warnings.catch_warnings(record=True) as w2:
+    warnings.simplefilter('always')
+    z = one(x * 2)
+z.sum().backward()
+out = [log, [(x.category.__name__, str(x.message)) for x in w + w2]]
 """
     )
 
