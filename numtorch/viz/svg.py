@@ -91,77 +91,92 @@ def _node_svg(box, number):
     return out
 
 
-def _arrow(tip, towards_y):
-    """A filled triangle with its tip at `tip`, pointing vertically away from `towards_y`."""
-    x, y = tip
-    step = ARROW_LENGTH if towards_y < y else -ARROW_LENGTH
-    pts = [(x, y), (x - ARROW_HALF_WIDTH, y - step), (x + ARROW_HALF_WIDTH, y - step), (x, y)]
-    return " ".join(f"{_fmt(px)},{_fmt(py)}" for px, py in pts)
+def _clip(box, toward):
+    """Where the segment from the box's centre to `toward` leaves the box."""
+    dx, dy = toward[0] - box.x, toward[1] - box.y
+    limits = [box.width / 2 / abs(dx) if dx else float("inf")]
+    limits.append(box.height / 2 / abs(dy) if dy else float("inf"))
+    t = min(1.0, *limits)
+    return box.x + t * dx, box.y + t * dy
 
 
-def _edge_path(route, boxes, offset):
-    """Points for a path that leaves the first box's bottom and enters the last box's top."""
-    first, last = boxes[route.tail], boxes[route.head]
-    if route.reversed:
-        first, last = last, first
-    pts = list(route.points)
+def _unit(vx, vy):
+    length = (vx * vx + vy * vy) ** 0.5 or 1.0
+    return vx / length, vy / length
 
-    def spread(box, toward_x):
-        room = max(box.width / 2 - 6.0, 0.0)
-        return box.x + max(-room, min(room, (toward_x - box.x) * 0.5 + offset / 2))
 
-    pts[0] = (spread(first, pts[1][0]), first.bottom)
-    pts[-1] = (spread(last, pts[-2][0]), last.top)
-    return pts
+def _arrow(tip, direction):
+    """A filled triangle with its tip at `tip`, pointing along the unit vector `direction`."""
+    (x, y), (ux, uy) = tip, direction
+    bx, by = x - ux * ARROW_LENGTH, y - uy * ARROW_LENGTH
+    px, py = -uy * ARROW_HALF_WIDTH, ux * ARROW_HALF_WIDTH
+    pts = [(x, y), (bx + px, by + py), (bx - px, by - py), (x, y)]
+    return " ".join(f"{_fmt(a)},{_fmt(b)}" for a, b in pts)
+
+
+def _curve(points, offset):
+    """A smooth cubic path through `points`: tangents as in a Catmull-Rom spline, so a two-point
+    route is a straight line; `offset` bows it sideways (parallel edges)."""
+    n = len(points)
+    tangents = []
+    for i in range(n):
+        a, b = points[max(i - 1, 0)], points[min(i + 1, n - 1)]
+        scale = 1.0 if i in (0, n - 1) else 0.5
+        tangents.append(((b[0] - a[0]) * scale, (b[1] - a[1]) * scale))
+    d = f"M{_fmt(points[0][0])},{_fmt(points[0][1])}"
+    for i in range(n - 1):
+        (x0, y0), (x1, y1) = points[i], points[i + 1]
+        (t0x, t0y), (t1x, t1y) = tangents[i], tangents[i + 1]
+        c1 = (x0 + t0x / 3 + offset, y0 + t0y / 3)
+        c2 = (x1 - t1x / 3 + offset, y1 - t1y / 3)
+        d += f" C{_fmt(c1[0])},{_fmt(c1[1])} {_fmt(c2[0])},{_fmt(c2[1])} {_fmt(x1)},{_fmt(y1)}"
+    return d
 
 
 def _edge_svg(route, boxes, number):
     a = route.attrs
     styles = {s.strip() for s in a.get("style", "").split(",")}
+    if "invis" in styles:
+        return []
     stroke = colour(a.get("color"), "black")
     dash = ' stroke-dasharray="5,2"' if "dashed" in styles else ""
     dash = ' stroke-dasharray="1,5"' if "dotted" in styles else dash
-    if "invis" in styles:
-        return []
     k = route.parallel
-    offset = ((k + 1) // 2) * 8.0 * (1 if k % 2 else -1)
+    offset = ((k + 1) // 2) * 10.0 * (1 if k % 2 else -1)
     title = escape(f"{route.tail}->{route.head}")
     out = [f'<g id="edge{number}" class="edge">', f"<title>{title}</title>"]
-    direction = a.get("dir", "forward")
     if len(route.points) == 1:  # a self-loop on the right side
         b = boxes[route.tail]
         x, y1, y2 = b.right, b.y - b.height / 4, b.y + b.height / 4
         d = f"M{_fmt(x)},{_fmt(y1)} C{_fmt(x + 24)},{_fmt(y1 - 8)} {_fmt(x + 24)},{_fmt(y2 + 8)} "
         d += f"{_fmt(x + 2)},{_fmt(y2)}"
-        out.append(f'<path fill="none" stroke="{_attr(stroke)}"{dash} d="{d}"/>')
-        out.append("</g>")
+        out += [f'<path fill="none" stroke="{_attr(stroke)}"{dash} d="{d}"/>', "</g>"]
         return out
-    pts = _edge_path(route, boxes, offset)
-    # arrows sit at the DOT head (the start of a reversed route) and/or the tail
-    at_head = direction in ("forward", "both")
-    at_tail = direction in ("back", "both")
+    # the route runs in layout order (downwards); a reversed edge's DOT head is its first point
+    first, last = boxes[route.tail], boxes[route.head]
+    if route.reversed:
+        first, last = last, first
+    pts = list(route.points)
+    pts[0] = _clip(first, (pts[1][0] + offset, pts[1][1]))
+    pts[-1] = _clip(last, (pts[-2][0] + offset, pts[-2][1]))
+    direction = a.get("dir", "forward")
+    at_head, at_tail = direction in ("forward", "both"), direction in ("back", "both")
     arrow_at_end = at_tail if route.reversed else at_head
     arrow_at_start = at_head if route.reversed else at_tail
     tips = []
     if arrow_at_end:
-        x, y = pts[-1]
-        tips.append(((x, y), pts[-2][1]))
-        pts[-1] = (x, y - ARROW_LENGTH)
+        u = _unit(pts[-1][0] - pts[-2][0] - offset, pts[-1][1] - pts[-2][1])
+        tips.append((pts[-1], u))
+        pts[-1] = (pts[-1][0] - u[0] * ARROW_LENGTH, pts[-1][1] - u[1] * ARROW_LENGTH)
     if arrow_at_start:
-        x, y = pts[0]
-        tips.append(((x, y), pts[1][1]))
-        pts[0] = (x, y + ARROW_LENGTH)
-    d = f"M{_fmt(pts[0][0])},{_fmt(pts[0][1])}"
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
-        half = (y1 - y0) / 2
-        bend = offset if len(pts) > 1 else 0.0
-        d += f" C{_fmt(x0 + bend)},{_fmt(y0 + half)} {_fmt(x1 + bend)},{_fmt(y1 - half)}"
-        d += f" {_fmt(x1)},{_fmt(y1)}"
+        u = _unit(pts[0][0] - pts[1][0] - offset, pts[0][1] - pts[1][1])
+        tips.append((pts[0], u))
+        pts[0] = (pts[0][0] - u[0] * ARROW_LENGTH, pts[0][1] - u[1] * ARROW_LENGTH)
+    d = _curve(pts, offset)
     out.append(f'<path fill="none" stroke="{_attr(stroke)}"{dash} d="{d}"/>')
-    for tip, from_y in tips:
+    for tip, u in tips:
         out.append(
-            f'<polygon fill="{_attr(stroke)}" stroke="{_attr(stroke)}" '
-            f'points="{_arrow(tip, from_y)}"/>'
+            f'<polygon fill="{_attr(stroke)}" stroke="{_attr(stroke)}" points="{_arrow(tip, u)}"/>'
         )
     if a.get("label"):
         mx, my = route.points[len(route.points) // 2]
