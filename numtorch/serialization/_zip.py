@@ -167,14 +167,19 @@ class ZipReader:
             )
         if not info.file_size:
             return
-        with self.zip.open(info) as stream:
-            view = memoryview(buffer).cast("B")
-            filled = 0
-            while filled < len(view):
-                got = stream.readinto(view[filled:])
-                if not got:
-                    raise RuntimeError(f"storage {name} ends early")
-                filled += got
+        view = memoryview(buffer).cast("B")
+        if info.compress_type == zipfile.ZIP_STORED and hasattr(self._file, "readinto"):
+            # stored bytes: read them straight into the buffer
+            self._file.seek(self.payload_offset(name))
+            stream = self._file
+        else:
+            stream = self.zip.open(info)
+        filled = 0
+        while filled < len(view):
+            got = stream.readinto(view[filled:])
+            if not got:
+                raise RuntimeError(f"storage {name} ends early")
+            filled += got
 
     def payload_offset(self, name):
         """Where record `name`'s bytes start in the file (past its local header)."""
