@@ -32,10 +32,20 @@ def run(lib, src):
 
 
 def same(src):
-    """Asserts the snippet gives the same `out` (or the same exception) in both libraries."""
+    """Asserts the snippet gives the same `out` (or the same exception) in both libraries; class
+    paths in messages (`<class 'numtorch.nn...'>`) are compared as torch's."""
     got, want = run(numtorch, src), run(torch, src)
+    got = _as_torch_paths(got)
     assert got == want, f"\nnumtorch: {got}\ntorch:    {want}"
     return got
+
+
+def _as_torch_paths(value):
+    if isinstance(value, str):
+        return value.replace("<class 'numtorch.", "<class 'torch.")
+    if isinstance(value, (list, tuple)):
+        return type(value)(_as_torch_paths(v) for v in value)
+    return value
 
 
 def to_numtorch(t):
