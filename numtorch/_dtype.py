@@ -151,6 +151,12 @@ def np_kind(np_dtype):
     return "f" if kind == "V" else kind
 
 
+def is_half_np(np_dtype):
+    """Whether arrays of this NumPy dtype hold float16 or bfloat16 (which torch accumulates and
+    computes in float32)."""
+    return np_dtype.itemsize == 2 and np_kind(np_dtype) == "f"
+
+
 # ---------------------------------------------------------------- default dtype
 
 _default = [float32]

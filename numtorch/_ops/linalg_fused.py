@@ -344,14 +344,27 @@ def baddbmm_(self, batch1, batch2, *, beta=1, alpha=1):
     "addbmm",
     grad_fn="AddbmmBackward0",
     promote=DEFAULT,
-    opmath=True,
     function=False,
     method=False,
     input_names=("self", "batch1", "batch2"),
 )
 def _addbmm(xp, input, batch1, batch2, *, beta, alpha):
+    if _dtype.is_half_np(input.dtype) and batch1.shape[0]:
+        return _addbmm_half(xp, input, batch1, batch2, beta, alpha)
     product = xp.matmul(batch1, batch2).sum(axis=0, dtype=input.dtype)
     return _combine(xp, input, product, beta, alpha)
+
+
+def _addbmm_half(xp, input, batch1, batch2, beta, alpha):
+    """torch's addbmm for float16/bfloat16: one addmm_ per batch, each computed in float32 and
+    rounded to the half type before the next batch is added."""
+    half, wide = input.dtype, "float32"
+    total = input.astype(wide)
+    for i in range(batch1.shape[0]):
+        product = xp.matmul(batch1[i].astype(wide), batch2[i].astype(wide))
+        total = _combine(xp, total, product, beta if i == 0 else 1, alpha).astype(half)
+        total = total.astype(wide)
+    return total.astype(half)
 
 
 @_addbmm.backward
@@ -433,8 +446,8 @@ def ger(input, vec2, *, out=None):
 def _trace(xp, input):
     if input.dtype.kind in "iu":
         return xp.trace(input, dtype="int64")
-    if input.dtype == "float16":
-        return xp.trace(input, dtype="float32").astype("float16")
+    if _dtype.is_half_np(input.dtype):
+        return xp.trace(input, dtype="float32").astype(input.dtype)
     return xp.trace(input)
 
 

@@ -312,7 +312,7 @@ def _where_call(condition, input, other):
         if not isinstance(a, Tensor) and type(a) not in NUMBER:
             raise invalid_combination("where", (condition, input, other))
     dtype = result_dtype((input, other))
-    if dtype is not _dtype.float16:
+    if dtype is not _dtype.float16 and dtype is not _dtype.bfloat16:
         for a in (input, other):
             if not isinstance(a, Tensor):
                 check_fits(a, dtype)

@@ -387,7 +387,7 @@ def _logsumexp(xp, input, *, dim, keepdim):
     if arr.dtype.kind in "biu":
         arr = arr.astype(_dtype.get_default_dtype().np)
     out = arr.dtype
-    if arr.dtype in (_dtype.float16.np,):
+    if _dtype.is_half_np(arr.dtype):
         arr = arr.astype("float32")
     if arr.size == 0 or builtins.any(arr.shape[d] == 0 for d in dim):
         return xp.full(_reduced_shape(arr.shape, dim, keepdim), -xp.inf, dtype=out)

@@ -42,7 +42,7 @@ def _variance(xp, input, dim, correction, keepdim):
     """(var, mean) of `input` over the axes `dim`, with torch's dof = max(0, n - correction)."""
     arr = input
     out = arr.dtype
-    if arr.dtype == _dtype.float16.np:
+    if _dtype.is_half_np(arr.dtype):
         arr = arr.astype("float32")
     n = count(arr.shape, dim)
     mean = arr.sum(axis=dim, keepdims=True) / n
@@ -257,7 +257,7 @@ def norm_backward(grad, self, ord, norm, dims, keepdim):
 def _vector_norm(xp, input, *, ord, dim, keepdim, dtype):
     arr = input if dtype is None else input.astype(dtype.np)
     out = _real(arr.dtype)
-    if arr.dtype == _dtype.float16.np:
+    if _dtype.is_half_np(arr.dtype):
         arr = arr.astype("float32")
     return _norm_of(xp, arr, ord, dim, keepdim).astype(out)
 
@@ -373,7 +373,7 @@ def _tensor_norm(self, p="fro", dim=None, keepdim=False, dtype=None):
 def _dist(xp, input, other, *, p, dtype):
     diff = xp.subtract(input.astype(dtype.np), other.astype(dtype.np))
     out = _real(diff.dtype)
-    if diff.dtype == _dtype.float16.np:
+    if _dtype.is_half_np(diff.dtype):
         diff = diff.astype("float32")
     return _norm_of(xp, diff, p, None, False).astype(out)
 

@@ -366,7 +366,7 @@ def _(grad, *, needs, weight):
 )
 def _lerp_tensor(xp, input, end, weight):
     np_dtype = input.dtype
-    comp = "float32" if np_dtype == "float16" else np_dtype
+    comp = "float32" if _dtype.is_half_np(np_dtype) else np_dtype
     start, end, weight = (a.astype(comp, copy=False) for a in (input, end, weight))
     return _lerp_values(xp, start, end, weight).astype(np_dtype, copy=False)
 
