@@ -28,7 +28,8 @@ def observe(fn, lib):
     warned = [
         ("warned", w.category.__name__, str(w.message).split(" (Triggered internally")[0])
         for w in caught
-        if not issubclass(w.category, RuntimeWarning)  # NumPy's divide-by-zero notes
+        # NumPy's divide-by-zero notes; torch's internal torch.jit deprecation notes
+        if not issubclass(w.category, RuntimeWarning) and "torch.jit" not in str(w.message)
     ]
     return [result, *warned] if warned else result
 

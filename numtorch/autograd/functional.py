@@ -239,6 +239,12 @@ def jacobian(
 
     vectorize=True and strategy="forward-mode" (which torch allows only with vectorize=True)
     give the same values, computed one output element at a time by reverse mode."""
+    return _jacobian(func, inputs, create_graph, strict, vectorize, strategy, False)
+
+
+def _jacobian(func, inputs, create_graph, strict, vectorize, strategy, keep_graph):
+    """jacobian; keep_graph: a forward-mode result stays attached to the graph (torch's
+    forward-mode result does where its inputs require grad, as hessian's inner ones do)."""
     if strategy not in ("forward-mode", "reverse-mode"):
         raise AssertionError(
             'Expected strategy to be either "forward-mode" or "reverse-mode". Hint: If your '
@@ -266,6 +272,9 @@ def jacobian(
             )
     with grad_mode.enable_grad():
         inputs_tuple, inputs = _as_tuple(inputs, "inputs", "jacobian")
+        if strategy == "forward-mode":
+            # torch's forward mode neither detaches its inputs nor its result
+            create_graph = keep_graph or any(t.requires_grad for t in inputs)
         inputs = _fresh_inputs(inputs, create_graph, need_graph=True)
         outputs_tuple, outputs = _as_tuple(func(*inputs), _OUTPUTS, "jacobian")
         _strict_check(outputs, "outputs", strict)
@@ -353,13 +362,9 @@ def hessian(
         _strict_check(jac, "jacobian", strict)
         return jac
 
-    rows = jacobian(
-        gradient,
-        inputs,
-        create_graph=create_graph,
-        strict=strict,
-        vectorize=vectorize,
-        strategy=outer_jacobian_strategy,
+    forward = outer_jacobian_strategy == "forward-mode"
+    rows = _jacobian(
+        gradient, inputs, create_graph, strict, vectorize, outer_jacobian_strategy, forward
     )
     return _unpack(rows, (inputs_tuple, inputs_tuple))
 
