@@ -16,6 +16,7 @@ from numtorch._ops import (  # noqa: F401
     matmul_batched,
     nn_activation,
     nn_loss,
+    nn_loss_more,
     nn_misc,
     nn_ops,
     nn_softmax,
