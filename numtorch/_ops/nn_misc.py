@@ -31,6 +31,16 @@ def _(grad, *, needs, other):
     return grad
 
 
+@op("sub_number", grad_fn="SubBackward1", promote=DEFAULT, function=False, method=False)
+def _sub_number(xp, input, *, other):
+    return input - other
+
+
+@_sub_number.backward
+def _(grad, *, needs, other):
+    return grad
+
+
 @op("div_number", grad_fn="DivBackward1", promote=DEFAULT, function=False, method=False)
 def _div_number(xp, input, *, other):
     return input / other
@@ -49,6 +59,11 @@ def mul_number(input, number):
 def add_number(input, number):
     """input + number as torch's C++ code writes it (grad_fn AddBackward1)."""
     return apply(REGISTRY["add_number"], (input,), {"other": number})
+
+
+def sub_number(input, number):
+    """input - number as torch's C++ code writes it (grad_fn SubBackward1)."""
+    return apply(REGISTRY["sub_number"], (input,), {"other": number})
 
 
 def div_number(input, number):
