@@ -106,27 +106,32 @@ def _trace_text(node):
 
 
 def report_error(node):
-    """torch's warning when a node fails in anomaly mode: its forward traceback, then those of
-    the nodes whose backward made it (double backward)."""
+    """torch's warnings when a node fails in anomaly mode: its forward traceback, then one per
+    node whose backward made it (double backward), as torch's separate warnings."""
     trace = _trace_text(node)
     if not trace:
-        message = (
+        warnings.warn(
             f"Error detected in {node.name()}. No forward pass information available. Enable "
-            "detect anomaly during forward pass for more information."
+            "detect anomaly during forward pass for more information.",
+            UserWarning,
+            stacklevel=4,
         )
-    else:
-        message = (
-            f"Error detected in {node.name()}. Traceback of forward call that caused the "
-            f"error:\n{trace}"
+        return
+    warnings.warn(
+        f"Error detected in {node.name()}. Traceback of forward call that caused the "
+        f"error:\n{trace}",
+        UserWarning,
+        stacklevel=4,
+    )
+    parent = node._metadata.get("parent_")
+    while parent is not None:
+        warnings.warn(
+            f"\n\nPrevious calculation was induced by {parent.name()}. Traceback of forward "
+            f"call that induced the previous calculation:\n{_trace_text(parent)}",
+            UserWarning,
+            stacklevel=4,
         )
-        parent = (node._metadata or {}).get("parent_")
-        while parent is not None:
-            message += (
-                f"\n\nPrevious calculation was induced by {parent.name()}. Traceback of forward "
-                f"call that induced the previous calculation:\n{_trace_text(parent)}"
-            )
-            parent = (getattr(parent, "_metadata", None) or {}).get("parent_")
-    warnings.warn(message, UserWarning, stacklevel=4)
+        parent = (getattr(parent, "_metadata", None) or {}).get("parent_")
 
 
 def check_outputs(node, grads):
