@@ -30,6 +30,8 @@ CTYPE = {
     "bfloat16": "c10::BFloat16",
     "float32": "float",
     "float64": "double",
+    "complex64": "c10::complex<float>",
+    "complex128": "c10::complex<double>",
 }
 _DIGITS = {"float16": 11, "bfloat16": 8, "float32": 24, "float64": 53}
 
@@ -125,9 +127,9 @@ def _require_float(self, kernel):
         raise NotImplementedError(f"\"{kernel}\" not implemented for '{type_name(self.dtype)}'")
 
 
-def _continuous_only(self, name):
+def _continuous_only(self, name, c_names):
     if not self.dtype.is_floating_point:
-        shown = type_name(self.dtype) if self.dtype.is_complex else CTYPE[self.dtype.name]
+        shown = CTYPE[self.dtype.name] if c_names else type_name(self.dtype)
         raise RuntimeError(
             f"{name} distribution is a continuous probability distribution. dtype must be a "
             f"floating point but you specified {shown}"
@@ -305,7 +307,7 @@ def bernoulli_tensor_(self, p, gen):
 @public("exponential_", function=False, method=True)
 def exponential_(self, lambd=1.0, *, generator=None):
     """Same as `Tensor.exponential_`."""
-    _continuous_only(self, "Exponential")
+    _continuous_only(self, "Exponential", False)
     if not lambd > 0.0:
         raise RuntimeError(f"exponential_ expects lambda > 0.0, but found lambda={num(lambd)}")
     gen = gen_of(generator)
@@ -337,7 +339,7 @@ def log_normal_(self, mean=1.0, std=2.0, *, generator=None):
 @public("cauchy_", function=False, method=True)
 def cauchy_(self, median=0.0, sigma=1.0, *, generator=None):
     """Same as `Tensor.cauchy_`."""
-    _continuous_only(self, "Cauchy")
+    _continuous_only(self, "Cauchy", True)
     if not sigma > 0.0:
         raise RuntimeError(f"cauchy_ expects sigma > 0.0, but found sigma={num(float(sigma))}")
     gen = gen_of(generator)
