@@ -107,6 +107,33 @@ def attrs(torch):
     return z, dict(show_attrs=True, max_attr_chars=12)
 
 
+def custom_function(torch):
+    """A custom autograd Function: its node shows the tensors it saved with save_for_backward."""
+
+    class Scale(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx, x, w):
+            ctx.save_for_backward(x, w)
+            return x * w
+
+        @staticmethod
+        def backward(ctx, grad):
+            x, w = ctx.saved_tensors
+            return grad * w, grad * x
+
+    x = torch.randn(3, requires_grad=True)
+    w = torch.randn(3, requires_grad=True)
+    return Scale.apply(x.exp(), w).sum(), dict(params={"x": x, "w": w})
+
+
+def mlp_linear(torch):
+    """nn.Linear layers in nn.Sequential, parameters named from named_parameters()."""
+    nn = torch.nn
+    model = nn.Sequential(nn.Linear(3, 5), nn.Linear(5, 2))
+    loss = model[1](torch.relu(model[0](torch.randn(4, 3)))).pow(2).mean()
+    return loss, dict(params=dict(model.named_parameters()))
+
+
 def gap_mean_split_squeeze(torch):
     """torch's MeanBackward0/1 also save self_sym_numel, SplitBackward0 split_size and
     SqueezeBackward1 dim; numtorch's lack them."""
@@ -188,6 +215,8 @@ GRAPHS = {
         inplace,
         join_and_unbind,
         shared_leaf_twice,
+        custom_function,
+        mlp_linear,
         gap_mean_split_squeeze,
         gap_saved_names,
         gap_mm_attrs,
