@@ -429,6 +429,9 @@ class Tensor:
             )
         return self._data
 
+    # NumPy defers its binary operators to ours (`np.float64(2) * t` is a Tensor, as in torch)
+    __array_priority__ = 1000
+
     def __array__(self, dtype=None, copy=None):
         host = to_host(self._data)
         return host if dtype is None else host.astype(dtype)

@@ -30,6 +30,7 @@ from numtorch._ops.registry import (
     REGISTRY,
     apply,
     apply_inplace,
+    number_arg,
     op,
     public,
     result_dtype,
@@ -327,6 +328,7 @@ def where(condition, input=None, other=None, *, out=None):
         import numtorch
 
         return numtorch.nonzero(condition, as_tuple=True)
+    input, other = number_arg(input), number_arg(other)
     params = _where_call(condition, input, other)
     if not isinstance(input, Tensor) and not isinstance(other, Tensor):
         # two numbers: the result lives on the condition's device

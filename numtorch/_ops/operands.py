@@ -5,6 +5,7 @@ import numbers
 import warnings
 
 from numtorch import _dtype
+from numtorch._device import CPU, xp_for
 from numtorch._errors import type_name
 from numtorch._ops.registry import FUNCTIONS, METHODS, apply, apply_inplace
 from numtorch._tensor import Tensor
@@ -18,6 +19,7 @@ warnings.filterwarnings(
 )
 
 NUMBER = (bool, int, float, complex)
+_NUMPY_BOOL = xp_for(CPU).bool_
 
 # The C++ names torch's messages use for each dtype.
 _CPP_NAME = {
@@ -187,10 +189,6 @@ def invalid_combination(fname, args, kwargs=None):
     )
 
 
-def is_number(value):
-    return type(value) in NUMBER
-
-
 def bind_tensor_binary(name, od, *, inplace=True, doc=None, names=("input", "other")):
     """torch.<name>(input, other, *, out), Tensor.<name> and Tensor.<name>_ for an op whose
     arguments must both be Tensors (torch's TypeError otherwise)."""
@@ -234,14 +232,19 @@ def conj(value):
     return value.conjugate() if type(value) is complex else value
 
 
+# A dunder's other operand: a tensor or a number (NumPy's scalars included; np.bool_ is no
+# numbers.Number, but torch takes it, as a float).
+_OPERAND = (Tensor, numbers.Number, _NUMPY_BOOL)
+
+
 def is_operand(value):
     """Whether a dunder takes `value` as its other operand: a tensor or a number."""
-    return type(value) in NUMBER or isinstance(value, (Tensor, numbers.Number))
+    return type(value) in NUMBER or isinstance(value, _OPERAND)
 
 
 def _guard(fn, name):
     def dunder(self, other):
-        if type(other) in NUMBER or isinstance(other, (Tensor, numbers.Number)):
+        if type(other) in NUMBER or isinstance(other, _OPERAND):
             return fn(self, other)
         # Python then tries the other operand, and raises its own TypeError
         return NotImplemented

@@ -304,6 +304,46 @@ _numpy = xp_for(CPU)
 _new_tensor = Tensor._make
 
 
+class _NumpyScalars(TypeError):
+    """_prepare_call met a NumPy scalar (or a number subclass): the caller converts the
+    arguments with python_numbers and calls again."""
+
+    def __init__(self, type_name):
+        super().__init__(f"unsupported operand type: {type_name}")
+
+
+def python_number(value):
+    """A NumPy scalar (or a subclass of a Python number type) as the Python number torch's
+    argument parser reads it: integers by their index, float64 and complex128 (subclasses of
+    float and complex) as themselves, and everything else (np.bool_, other floats, complex64,
+    with NumPy's ComplexWarning) through float()."""
+    if isinstance(value, complex):
+        return complex(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, (int, _numpy.integer)):
+        return int(value)
+    return float(value)  # np.bool_, float16/32, longdouble, complex64
+
+
+def number_arg(value):
+    """`value`, or the Python number it stands for if it is a NumPy scalar or a number
+    subclass (for the hand-written dispatchers that check argument types)."""
+    if type(value) in _SCALAR_CATEGORY or not isinstance(value, _NUMBER_LIKE):
+        return value
+    return python_number(value)
+
+
+def python_numbers(args):
+    """The arguments with every number-like one (see _NUMBER_LIKE) made a Python number."""
+    return tuple([python_number(a) if isinstance(a, _NUMBER_LIKE) else a for a in args])
+
+
+# What python_number takes: the hot path sees the exact Python types only, so these are the
+# NumPy scalars and subclasses of Python's number types (np.float64, IntEnum, ...).
+_NUMBER_LIKE = (int, float, complex, _numpy.number, _numpy.bool_)
+
+
 def result_dtype(args):
     """torch.result_type over tensors and Python scalars (three priority levels)."""
     same = None
@@ -391,6 +431,8 @@ def _prepare_call(od, args):
             if a is not None:
                 category = _SCALAR_CATEGORY.get(type(a))
                 if category is None:
+                    if isinstance(a, _NUMBER_LIKE):
+                        raise _NumpyScalars(type(a).__name__)
                     mixed = True
                 elif category > scalars:
                     scalars = category
@@ -495,6 +537,8 @@ def apply(od, args, params, out=None):
             if a is not None:
                 category = _SCALAR_CATEGORY.get(type(a))
                 if category is None:
+                    if isinstance(a, _NUMBER_LIKE):
+                        return apply(od, python_numbers(args), params, out)
                     mixed = True
                 elif category > scalars:
                     scalars = category
@@ -673,7 +717,11 @@ def apply_inplace(od, args, params):
     if recording and self._base is not None and self._base._requires_grad:
         if self._base.grad_fn is None:
             raise RuntimeError(VIEW_OF_LEAF_INPLACE)
-    dev, xp, arrays, res, grad = _prepare_call(od, args)
+    try:
+        dev, xp, arrays, res, grad = _prepare_call(od, args)
+    except _NumpyScalars:
+        args = python_numbers(args)
+        dev, xp, arrays, res, grad = _prepare_call(od, args)
     try:
         if params:
             result = od.forward(xp, *arrays, **params)

@@ -24,6 +24,7 @@ from numtorch._ops.registry import (
     REGISTRY,
     apply,
     apply_inplace,
+    number_arg,
     op,
     public,
     result_dtype,
@@ -179,6 +180,7 @@ _NUMBER = (bool, int, float)
 
 def _clamp_call(input, min, max):
     """(opdef, args, params, number bounds?) for clamp(input, min, max)."""
+    min, max = number_arg(min), number_arg(max)
     tmin, tmax = type(min), type(max)
     if (tmin in _NUMBER or min is None) and (tmax in _NUMBER or max is None):
         if min is None and max is None:
@@ -226,6 +228,7 @@ def _one_sided(name, side):
     scalar_kernel = f"{name}_scalar_cpu"
 
     def call(input, bound):
+        bound = number_arg(bound)
         if isinstance(bound, Tensor):
             return REGISTRY[f"{name}_tensor"], (input, bound), {}, False
         if type(bound) not in (bool, int, float):

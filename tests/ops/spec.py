@@ -174,8 +174,7 @@ def _tensor_record(t, env):
     shares = sorted(
         k
         for k, v in env.items()
-        if hasattr(v, "dtype")
-        and hasattr(v, "shape")
+        if hasattr(v, "numel")  # a tensor (not a NumPy scalar input)
         and v.numel() > 0
         and t.numel() > 0
         and _storage_key(v) == _storage_key(t)
