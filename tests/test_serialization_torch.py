@@ -88,7 +88,11 @@ def test_numtorch_module_state_dict_loads_into_torch_module():
     theirs = torch.nn.Linear(4, 3)
     theirs.load_state_dict(torch.load(numtorch_file(ours.state_dict())))
     x = [[1.0, 2.0, -1.0, 0.5]]
-    assert theirs(torch.tensor(x)).tolist() == ours(numtorch.tensor(x)).tolist()
+    # the weights are equal; the matmuls may round differently in the last bit
+    assert theirs.weight.tolist() == ours.weight.tolist()
+    assert theirs(torch.tensor(x)).tolist()[0] == pytest.approx(
+        ours(numtorch.tensor(x)).tolist()[0]
+    )
 
 
 def test_torch_module_state_dict_loads_into_numtorch_module():
@@ -98,7 +102,10 @@ def test_torch_module_state_dict_loads_into_numtorch_module():
     ours = numtorch.nn.Linear(4, 3)
     ours.load_state_dict(numtorch.load(torch_file(theirs.state_dict())))
     x = [[1.0, 2.0, -1.0, 0.5]]
-    assert ours(numtorch.tensor(x)).tolist() == theirs(torch.tensor(x)).tolist()
+    assert ours.bias.tolist() == theirs.bias.tolist()
+    assert ours(numtorch.tensor(x)).tolist()[0] == pytest.approx(
+        theirs(torch.tensor(x)).tolist()[0]
+    )
 
 
 def test_optimizer_state_from_torch():

@@ -82,6 +82,7 @@ class TorchPickler(pickle._Pickler):
         self.legacy = legacy
         self.storages = {}  # id(root) -> [key, root, raw uint8 bytes, dtype]
         self._locations = {}
+        self._raw = {}  # id(root) -> (root, its host bytes)
         self._class_names = _class_names()
         self._parameter = parameter_class()
 
@@ -145,8 +146,15 @@ class TorchPickler(pickle._Pickler):
         return (_REBUILD_FROM_TYPE, (_REBUILD_V2, type(t), args, state))
 
     def _location(self, dev):
-        text = str(dev)
+        text = "cpu" if dev.type == "cpu" else f"{dev.type}:{dev.index or 0}"
         return self._locations.setdefault(text, text)
+
+    def _raw_of(self, root):
+        """`root`'s bytes on the host, fetched once per memory block."""
+        cached = self._raw.get(id(root))
+        if cached is None:
+            cached = self._raw[id(root)] = (root, _raw_bytes(root))
+        return cached[1]
 
     def _register(self, root, raw, dtype, dev, storage_type):
         """The storage for memory block `root` (registered on first sight, in key order)."""
@@ -166,7 +174,7 @@ class TorchPickler(pickle._Pickler):
         """(storage ref, storage offset, strides) of `t`, in elements, as torch records them."""
         array = t._data
         itemsize = t.dtype.itemsize
-        layout = _layout_in_root(array, itemsize)
+        layout = _layout_in_root(array, itemsize, self._raw_of)
         if layout is None:  # memory numtorch cannot describe as one storage: save a copy
             root = numpy.ascontiguousarray(to_host(array))
             raw = root.reshape(-1).view(numpy.uint8)
@@ -183,7 +191,7 @@ class TorchPickler(pickle._Pickler):
             return pid + (None,) if self.legacy else pid
         if isinstance(obj, UntypedStorage):
             root = obj._root
-            raw = _raw_bytes(root)
+            raw = self._raw_of(root)
             if raw is None:
                 raise RuntimeError(
                     "numtorch cannot save this storage: its memory is not contiguous"
@@ -228,15 +236,14 @@ def _device_root(array):
     return base
 
 
-def _layout_in_root(array, itemsize):
+def _layout_in_root(array, itemsize, raw_of):
     """(root, its raw bytes, element offset of `array` in it), or None when that cannot be said."""
     root = _root(array) if isinstance(array, numpy.ndarray) else _device_root(array)
-    raw = _raw_bytes(root)
+    raw = raw_of(root)
     if raw is None:
         return None
-    if array.size == 0 or array.ndim == 0:
-        pass
-    elif any(s < 0 or s % itemsize for n, s in zip(array.shape, array.strides) if n > 1):
+    strides = zip(array.shape, array.strides)
+    if array.size and any(s < 0 or s % itemsize for n, s in strides if n > 1):
         return None
     start = _address(array) - _address(root)
     if start < 0 or start % itemsize:
