@@ -224,10 +224,12 @@ def layered_layout(boxes, edges, nodesep=18.0, ranksep=36.0, margin=4.0):
     xs = _place_x(layers, up, down, widths, n, nodesep)
     ys = [0.0] * total
     y = margin
+    band = [0.0] * total  # half the height of each node's layer
     for layer in layers:
         half = max((heights[v] for v in layer), default=0.0) / 2
         for v in layer:
             ys[v] = y + half
+            band[v] = half
         y += 2 * half + ranksep
     height = y - ranksep + margin
     left = min((xs[v] - widths[v] / 2 for v in range(total)), default=0.0)
@@ -248,7 +250,12 @@ def layered_layout(boxes, edges, nodesep=18.0, ranksep=36.0, margin=4.0):
             continue
         flipped = (u, v) in back or (u, v) not in chains
         chain = chains[(v, u)] if flipped else chains[(u, v)]
-        points = [(xs[c] + shift, ys[c]) for c in chain]
+        # an edge crosses a layer vertically at its dummy's x: it stays clear of the boxes there
+        points = [(xs[chain[0]] + shift, ys[chain[0]])]
+        for c in chain[1:-1]:
+            x = xs[c] + shift
+            points += [(x, ys[c] - band[c]), (x, ys[c] + band[c])] if band[c] else [(x, ys[c])]
+        points.append((xs[chain[-1]] + shift, ys[chain[-1]]))
         routes.append(EdgeRoute(tail, head, points, flipped, attrs, parallel))
     crossings = sum(count_crossings(layers[r], layers[r + 1], down) for r in range(len(layers) - 1))
     return Layout(boxes, routes, right + margin, height, crossings)

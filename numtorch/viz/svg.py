@@ -43,6 +43,11 @@ def _fmt(v):
     return f"{v:.2f}"
 
 
+def _text(value):
+    """Text content with its spaces kept: torchviz pads its attribute tables with runs of them."""
+    return escape(value).replace(" ", "&#160;")
+
+
 def _attr(value):
     return escape(value, {'"': "&quot;"})
 
@@ -85,7 +90,8 @@ def _node_svg(box, number):
         out.append(
             f'<text text-anchor="{anchor}" x="{_fmt(x)}" y="{_fmt(first + i * line_h)}" '
             f'font-family="{_attr(family)}" font-size="{_fmt(fontsize)}" '
-            f'fill="{_attr(colour(a.get("fontcolor"), "black"))}">{escape(text)}</text>'
+            f'fill="{_attr(colour(a.get("fontcolor"), "black"))}" xml:space="preserve">'
+            f"{_text(text)}</text>"
         )
     out.append("</g>")
     return out
@@ -182,7 +188,7 @@ def _edge_svg(route, boxes, number):
         mx, my = route.points[len(route.points) // 2]
         out.append(
             f'<text text-anchor="start" x="{_fmt(mx + 4)}" y="{_fmt(my)}" font-family="Times,serif" '
-            f'font-size="14.00">{escape(a["label"])}</text>'
+            f'font-size="14.00">{_text(a["label"])}</text>'
         )
     out.append("</g>")
     return out
