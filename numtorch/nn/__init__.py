@@ -3,6 +3,19 @@
 from numtorch.nn import functional, init, utils  # noqa: F401
 from numtorch.nn.modules import *  # noqa: F403
 from numtorch.nn.modules import __all__ as _modules_all
+from numtorch.nn.modules.activation import *  # noqa: F403
+from numtorch.nn.modules.activation import __all__ as _activation_all
+from numtorch.nn.modules.loss import *  # noqa: F403
+from numtorch.nn.modules.loss import __all__ as _loss_all
 from numtorch.nn.parameter import Buffer, Parameter  # noqa: F401
 
-__all__ = [*_modules_all, "Buffer", "Parameter", "functional", "init", "utils"]
+__all__ = [
+    *_modules_all,
+    *_activation_all,
+    *_loss_all,
+    "Buffer",
+    "Parameter",
+    "functional",
+    "init",
+    "utils",
+]
