@@ -33,11 +33,25 @@ def _round_to_odd(s, err):
 
 
 def fma32(a, b, c):
-    """float32 fma(a, b, c): a*b is exact in float64; the sum is rounded to odd in float64 (53
-    bits >= 24 + 2), then once to float32."""
-    p = numpy.asarray(a, numpy.float64) * numpy.asarray(b, numpy.float64)
-    s, err = _two_sum(p, numpy.broadcast_to(numpy.asarray(c, numpy.float64), p.shape))
-    return _round_to_odd(s, err).astype(numpy.float32)
+    """float32 fma(a, b, c). a*b is exact in float64 and s = a*b + c is rounded once there; the
+    float32 rounding of s is then the correct one unless s sits exactly on a float32 halfway
+    point (or in float32's subnormal range) while the exact sum does not: only those rare
+    elements are redone with the sum rounded to odd (53 bits >= 24 + 2)."""
+    p = numpy.multiply(a, b, dtype=numpy.float64)
+    c = numpy.asarray(c, numpy.float64)
+    s = numpy.add(p, c)
+    low = s.view(numpy.uint64) & _LOW29
+    risky = (low == _HALF29) | (numpy.abs(s) < _FLOAT32_TINY)
+    if risky.any():
+        at = numpy.nonzero(risky)
+        cc = numpy.broadcast_to(c, s.shape)[at]
+        s[at] = _round_to_odd(*_two_sum(p[at], cc))
+    return s.astype(numpy.float32)
+
+
+_LOW29 = numpy.uint64((1 << 29) - 1)  # float64 significand bits below float32's
+_HALF29 = numpy.uint64(1 << 28)  # ... set to exactly half a float32 ulp
+_FLOAT32_TINY = 2.0**-126
 
 
 def _split(a):
