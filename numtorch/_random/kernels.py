@@ -206,8 +206,12 @@ def randperm(gen, n):
         partner = (gen._words32(n - 1) % numpy.arange(n, 1, -1, dtype=_u64)).astype(numpy.int64)
         partner += numpy.arange(n - 1, dtype=numpy.int64)
         r = list(range(n))
-        for i, j in enumerate(partner.tolist()):
-            r[i], r[j] = r[j], r[i]
+        pl = partner.tolist()
+        for i in range(n - 1):  # sequential by nature: each swap sees the earlier ones
+            j = pl[i]
+            t = r[i]
+            r[i] = r[j]
+            r[j] = t
         return numpy.array(r, numpy.int64)
     # torch's "inside-out" variant for huge n, with 64-bit words
     pick = (gen._words64(n) % numpy.arange(1, n + 1, dtype=_u64)).tolist()
