@@ -362,3 +362,54 @@ def test_module_deepcopy_and_pickle():
 
 def _hook_for_pickle(module, args, output):
     return None
+
+
+_TO_CALLS = [
+    "torch.float64, copy=False",
+    "copy=True",
+    "'cpu', torch.float64, False, False",
+    "torch.float64, True, True",
+    "torch.ones(1), True",
+    "torch.ones(1), True, False",
+    "torch.float64, 'x'",
+    "'cpu', 3",
+    "foo=1",
+    "None, torch.float64",
+    "torch.device('cpu')",
+    "[1]",
+    "tensor=torch.ones(1, dtype=torch.float64)",
+    "dtype=3",
+    "torch.ones(1, dtype=torch.int64)",
+    "'cpu', torch.float64, True",
+    "device='cpu', dtype=torch.float64, non_blocking=True",
+    "torch.float16, non_blocking=True",
+]
+
+
+@needs_torch
+@pytest.mark.parametrize("call", _TO_CALLS)
+def test_to_overloads_match_torch(call):
+    same(
+        f"""
+m = nn.Module()
+m.p = nn.Parameter(torch.ones(2))
+r = m.to({call})
+out = [r is m, str(m.p.dtype)]
+"""
+    )
+
+
+@needs_torch
+def test_to_empty_and_call_aliases():
+    same(
+        """
+m = nn.Module()
+m.p = nn.Parameter(torch.ones(2, 3))
+m.register_buffer('b', torch.zeros(1, dtype=torch.int64))
+r = m.to_empty(device='cpu')
+out = [r is m, m.p.shape, type(m.p).__name__, m.p.requires_grad, str(m.b.dtype),
+       nn.Flatten()._wrapped_call_impl(torch.ones(2, 2, 2)).shape,
+       nn.Flatten()._slow_forward(torch.ones(2, 2, 2)).shape,
+       nn.Identity()._get_backward_pre_hooks()]
+"""
+    )

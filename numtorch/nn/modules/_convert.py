@@ -4,6 +4,7 @@ The functions are named as the methods they become, so `float` and `type` shadow
 in this file.
 """
 
+import builtins
 import warnings
 
 from numtorch._tensor import Tensor
@@ -94,28 +95,88 @@ def to(self, *args, **kwargs):
     return self._apply(convert)
 
 
+def to_empty(self, *, device, recurse=True):
+    """Same as `torch.nn.Module.to_empty`: parameters and buffers replaced by uninitialised
+    tensors of the same shape on `device`."""
+    from numtorch._creation import empty_like
+
+    return self._apply(lambda t: empty_like(t, device=device), recurse=recurse)
+
+
 def share_memory(self):
     """Same as `torch.nn.Module.share_memory`: NumPy memory is already shareable by the
     processes numtorch starts, so nothing moves."""
     return self
 
 
+_TO_OVERLOADS = (
+    " * (torch.device device = None, torch.dtype dtype = None, bool non_blocking = False, "
+    "bool copy = False, *, torch.memory_format memory_format = None)\n"
+    " * (torch.dtype dtype, bool non_blocking = False, bool copy = False, *, "
+    "torch.memory_format memory_format = None)\n"
+    " * (Tensor tensor, bool non_blocking = False, bool copy = False, *, "
+    "torch.memory_format memory_format = None)\n"
+)
+
+
 def _parse_to(args, kwargs):
-    """(device, dtype) from Module.to's overloads; non_blocking/copy/memory_format accepted."""
+    """(device, dtype) from torch's three `to` overloads: (device, dtype, non_blocking, copy),
+    (dtype, non_blocking, copy), (tensor, non_blocking, copy); memory_format is accepted and
+    `copy` refused, as torch's Module.to does."""
     from numtorch._device import device as device_type
     from numtorch._dtype import dtype as dtype_type
 
-    device = kwargs.pop("device", None)
-    dtype = kwargs.pop("dtype", None)
-    for name in ("non_blocking", "copy", "memory_format"):
-        kwargs.pop(name, None)
-    if kwargs:
-        raise TypeError(f"to() received an invalid combination of arguments - got {kwargs}")
-    for a in args:
-        if isinstance(a, dtype_type):
-            dtype = a
-        elif isinstance(a, Tensor):
-            device, dtype = a.device, a.dtype
-        elif isinstance(a, (str, int, device_type)) and not isinstance(a, bool):
-            device = a
+    def is_device(a):
+        return a is None or (isinstance(a, (str, int, device_type)) and not isinstance(a, bool))
+
+    known = {"device", "dtype", "tensor", "non_blocking", "copy", "memory_format"}
+    if args and isinstance(args[0], (dtype_type, Tensor)):
+        kinds = (lambda a: True, _is_bool, _is_bool)
+    else:
+        kinds = (is_device, lambda a: a is None or isinstance(a, dtype_type), _is_bool, _is_bool)
+    if (
+        len(args) > len(kinds)
+        or not all(ok(a) for ok, a in zip(kinds, args))
+        or any(k not in known for k in kwargs)
+        or not (kwargs.get("dtype") is None or isinstance(kwargs["dtype"], dtype_type))
+    ):
+        raise TypeError(
+            "to() received an invalid combination of arguments - got "
+            f"{_describe_args(args, kwargs)}, but expected one of:\n" + _TO_OVERLOADS
+        )
+    first = args[0] if args else None
+    copy_given = "copy" in kwargs or len(args) == len(kinds)
+    if copy_given:
+        raise RuntimeError(".to() does not accept copy argument")
+    tensor = kwargs.get("tensor")
+    if isinstance(first, Tensor):
+        tensor = first
+    if tensor is not None:
+        return tensor.device, tensor.dtype
+    if isinstance(first, dtype_type):
+        return kwargs.get("device"), first
+    device = first if args else kwargs.get("device")
+    dtype = args[1] if len(args) > 1 else kwargs.get("dtype")
     return device, dtype
+
+
+def _is_bool(a):
+    return isinstance(a, bool)
+
+
+def _describe_args(args, kwargs):
+    """torch's argument-parser listing: `(str, foo=int)`, or `(foo=int, )` with no positionals."""
+
+    def name(v):
+        if isinstance(v, Tensor):
+            return "Tensor"
+        module = builtins.type(v).__module__
+        if module in ("numtorch._dtype", "numtorch._device"):
+            return "torch." + builtins.type(v).__name__
+        return builtins.type(v).__name__
+
+    text = ", ".join(name(a) for a in args)
+    if kwargs:
+        pairs = [f"{k}={name(v)}" for k, v in kwargs.items()]
+        text += (", " + ", ".join(pairs)) if args else "".join(p + ", " for p in pairs)
+    return f"({text})"

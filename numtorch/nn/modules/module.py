@@ -6,6 +6,7 @@ _hooks.py; both are bound onto Module here.
 """
 
 from collections import OrderedDict
+from typing import TypeVar
 
 from numtorch._tensor import Tensor
 from numtorch.nn.modules import _convert, _hooks, _state
@@ -68,11 +69,39 @@ def _forward_unimplemented(self, *input):
     )
 
 
+def _check_name(self, kind, name, own, before_init):
+    """torch's checks on a parameter or buffer name, in torch's order."""
+    if own not in self.__dict__:
+        raise AttributeError(f"cannot assign {before_init} before Module.__init__() call")
+    if not isinstance(name, str):
+        raise TypeError(f"{kind} name should be a string. Got {typename(name)}")
+    if "." in name:
+        raise KeyError(f'{kind} name can\'t contain "."')
+    if name == "":
+        raise KeyError(f'{kind} name can\'t be empty string ""')
+    if hasattr(self, name) and name not in self.__dict__[own]:
+        raise KeyError(f"attribute '{name}' already exists")
+
+
+def _get_member(self, target, table):
+    module_path, _, name = target.rpartition(".")
+    mod = self.get_submodule(module_path)
+    if not hasattr(mod, name):
+        raise AttributeError(mod._get_name() + " has no attribute `" + name + "`")
+    value = getattr(mod, name)
+    if table == "_parameters" and not isinstance(value, Parameter):
+        raise AttributeError("`" + name + "` is not an nn.Parameter")
+    if table == "_buffers" and name not in mod._buffers:
+        raise AttributeError("`" + name + "` is not a buffer")
+    return value
+
+
 class Module:
     """Same as `torch.nn.Module`: the base class of every layer and model."""
 
     dump_patches = False
     _version = 1
+    T_destination = TypeVar("T_destination", bound=dict)  # torch's state_dict type variable
     call_super_init = False
     _compiled_call_impl = None
 
@@ -112,21 +141,9 @@ class Module:
 
     # ------------------------------------------------------------ registration
 
-    def _check_name(self, kind, name, own, before_init):
-        if own not in self.__dict__:
-            raise AttributeError(f"cannot assign {before_init} before Module.__init__() call")
-        if not isinstance(name, str):
-            raise TypeError(f"{kind} name should be a string. Got {typename(name)}")
-        if "." in name:
-            raise KeyError(f'{kind} name can\'t contain "."')
-        if name == "":
-            raise KeyError(f'{kind} name can\'t be empty string ""')
-        if hasattr(self, name) and name not in self.__dict__[own]:
-            raise KeyError(f"attribute '{name}' already exists")
-
     def register_buffer(self, name, tensor, persistent=True):
         """Same as `torch.nn.Module.register_buffer`."""
-        self._check_name("buffer", name, "_buffers", "buffer")
+        _check_name(self, "buffer", name, "_buffers", "buffer")
         if tensor is not None and not isinstance(tensor, Tensor):
             raise TypeError(
                 f"cannot assign '{typename(tensor)}' object to buffer '{name}' (torch Tensor or "
@@ -144,7 +161,7 @@ class Module:
 
     def register_parameter(self, name, param):
         """Same as `torch.nn.Module.register_parameter`."""
-        self._check_name("parameter", name, "_parameters", "parameter")
+        _check_name(self, "parameter", name, "_parameters", "parameter")
         if param is None:
             self._parameters[name] = None
             return
@@ -214,25 +231,13 @@ class Module:
             raise AttributeError("`" + atoms[-1] + "` is not an nn.Module")
         setattr(parent, atoms[-1], module)
 
-    def _get_member(self, target, table, what):
-        module_path, _, name = target.rpartition(".")
-        mod = self.get_submodule(module_path)
-        if not hasattr(mod, name):
-            raise AttributeError(mod._get_name() + " has no attribute `" + name + "`")
-        value = getattr(mod, name)
-        if table == "_parameters" and not isinstance(value, Parameter):
-            raise AttributeError("`" + name + "` is not an nn.Parameter")
-        if table == "_buffers" and name not in mod._buffers:
-            raise AttributeError("`" + name + "` is not a buffer")
-        return value
-
     def get_parameter(self, target):
         """Same as `torch.nn.Module.get_parameter`."""
-        return self._get_member(target, "_parameters", "parameter")
+        return _get_member(self, target, "_parameters")
 
     def get_buffer(self, target):
         """Same as `torch.nn.Module.get_buffer`."""
-        return self._get_member(target, "_buffers", "buffer")
+        return _get_member(self, target, "_buffers")
 
     def get_extra_state(self):
         raise RuntimeError(
@@ -482,6 +487,7 @@ class Module:
     half = _convert.half
     bfloat16 = _convert.bfloat16
     to = _convert.to
+    to_empty = _convert.to_empty
     share_memory = _convert.share_memory
 
     # ------------------------------------------------------------ hooks (_hook_registration.py)
@@ -505,6 +511,9 @@ class Module:
             old += self._backward_hooks.values()
         return full, old
 
+    def _get_backward_pre_hooks(self):
+        return [*_hooks._global_backward_pre_hooks.values(), *self._backward_pre_hooks.values()]
+
     def _call_impl(self, *args, **kwargs):
         if not (
             self._backward_hooks
@@ -516,7 +525,10 @@ class Module:
             return self.forward(*args, **kwargs)
         return _hooks.call_with_hooks(self, self.forward, args, kwargs)
 
-    __call__ = _call_impl
+    __call__ = _wrapped_call_impl = _call_impl
+
+    def _slow_forward(self, *input, **kwargs):
+        return self.forward(*input, **kwargs)
 
     # ------------------------------------------------------------ state dict (in _state.py)
 
