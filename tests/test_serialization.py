@@ -346,3 +346,21 @@ def test_public_names():
 
 def test_golden_dir_is_where_the_script_writes():
     assert (pathlib.Path(__file__).parent / "golden" / "make_checkpoints.py").exists()
+
+
+@pytest.mark.skipif(not numtorch.cuda.is_available(), reason="needs CUDA (CuPy and a GPU)")
+def test_cuda_tensors_roundtrip():
+    base = numtorch.arange(12.0).cuda()
+    obj = {"base": base, "view": base[2:5], "t": base.view(3, 4).t(), "cpu": numtorch.ones(2)}
+    buffer = io.BytesIO()
+    numtorch.save(obj, buffer)
+    assert b"cuda:0" in zipfile.ZipFile(buffer).read("archive/data.pkl")
+    buffer.seek(0)
+    loaded = numtorch.load(buffer)
+    assert [str(v.device) for v in loaded.values()] == ["cuda:0"] * 3 + ["cpu"]
+    assert loaded["t"].tolist() == obj["t"].tolist() and loaded["view"].tolist() == [2.0, 3.0, 4.0]
+    buffer.seek(0)
+    on_cpu = numtorch.load(buffer, map_location="cpu")
+    assert {str(v.device) for v in on_cpu.values()} == {"cpu"}
+    on_cpu["view"][0] = -1.0
+    assert on_cpu["base"][2].item() == -1.0

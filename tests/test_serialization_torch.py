@@ -175,3 +175,17 @@ def test_unsafe_globals_listing_equals_torch():
     theirs = torch.serialization.get_unsafe_globals_in_checkpoint(io.BytesIO(data))
     ours = numtorch.serialization.get_unsafe_globals_in_checkpoint(io.BytesIO(data))
     assert sorted(theirs) == ours
+
+
+@pytest.mark.skipif(
+    not (torch.cuda.is_available() and numtorch.cuda.is_available()), reason="needs CUDA"
+)
+def test_cuda_checkpoints_both_ways():
+    base = numtorch.arange(12.0).cuda()
+    loaded = torch.load(numtorch_file({"base": base, "view": base[2:5]}))
+    assert loaded["base"].device.type == "cuda" and loaded["view"].tolist() == [2.0, 3.0, 4.0]
+    loaded["view"][0] = 100.0
+    assert loaded["base"][2].item() == 100.0
+    theirs = torch.arange(6.0, device="cuda")
+    ours = numtorch.load(torch_file({"a": theirs, "v": theirs[1:3]}))
+    assert str(ours["a"].device) == "cuda:0" and ours["v"].tolist() == [1.0, 2.0]

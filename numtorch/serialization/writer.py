@@ -222,8 +222,13 @@ def _raw_bytes(root):
     if not isinstance(root, numpy.ndarray):
         if hasattr(root, "__array_interface__"):
             root = numpy.asarray(root)
-        else:  # a device array: its bytes come to the host
-            root = to_host(root)
+        else:  # a device array: its bytes come to the host, in memory order
+            if root.flags.c_contiguous:
+                root = to_host(root.reshape(-1))
+            elif root.flags.f_contiguous:
+                root = to_host(root.T.reshape(-1))
+            else:
+                return None
     if not (root.flags.c_contiguous or root.flags.f_contiguous):
         return None
     return root.ravel(order="K").view(numpy.uint8)
