@@ -364,3 +364,19 @@ def test_cuda_tensors_roundtrip():
     assert {str(v.device) for v in on_cpu.values()} == {"cpu"}
     on_cpu["view"][0] = -1.0
     assert on_cpu["base"][2].item() == -1.0
+
+
+def test_checkpoint_without_byteorder_record():
+    buffer = io.BytesIO()
+    numtorch.save(numtorch.tensor([1.0, 2.0]), buffer, _disable_byteorder_record=True)
+    assert "archive/byteorder" not in zipfile.ZipFile(buffer).namelist()
+    buffer.seek(0)
+    assert numtorch.load(buffer).tolist() == [1.0, 2.0]
+    endianness = serialization.LoadEndianness
+    try:
+        serialization.set_default_load_endianness(endianness.BIG)
+        assert serialization.get_default_load_endianness() is endianness.BIG
+        buffer.seek(0)
+        assert numtorch.load(buffer).tolist() != [1.0, 2.0]
+    finally:
+        serialization.set_default_load_endianness(None)

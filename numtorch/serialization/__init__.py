@@ -18,7 +18,10 @@ from numtorch.serialization._zip import ZipReader
 from numtorch.serialization.reader import (
     UNSAFE_MESSAGE,
     FullUnpickler,
+    LoadEndianness,
     default_restore_location,
+    get_default_load_endianness,
+    set_default_load_endianness,
 )
 from numtorch.serialization.weights_only import (
     WeightsOnlyUnpickler,
@@ -40,6 +43,7 @@ from numtorch.serialization.writer import (
 __all__ = [
     "DEFAULT_PROTOCOL",
     "INT_SIZE",
+    "LoadEndianness",
     "LONG_SIZE",
     "MAGIC_NUMBER",
     "PROTOCOL_VERSION",
@@ -49,12 +53,14 @@ __all__ = [
     "add_safe_globals",
     "clear_safe_globals",
     "default_restore_location",
+    "get_default_load_endianness",
     "get_safe_globals",
     "get_unsafe_globals_in_checkpoint",
     "load",
     "location_tag",
     "safe_globals",
     "save",
+    "set_default_load_endianness",
 ]
 
 _DOCS_MESSAGE = (

@@ -5,6 +5,7 @@ Names a torch-written pickle uses resolve to numtorch: the rebuild functions and
 table (`_names.torch_globals`), any other `torch.<path>` to `numtorch.<path>` (full loads only).
 """
 
+import enum
 import importlib
 import io
 import pickle
@@ -27,6 +28,40 @@ UNSAFE_MESSAGE = (
     "likely succeed, but it can result in arbitrary code execution. Do it only if you got the "
     "file from a trusted source."
 )
+
+
+class LoadEndianness(enum.Enum):
+    """Same as torch.serialization.LoadEndianness."""
+
+    NATIVE = 1
+    LITTLE = 2
+    BIG = 3
+
+
+_default_endianness = [None]
+
+
+def get_default_load_endianness():
+    """Same as torch.serialization.get_default_load_endianness: the byte order assumed for a
+    checkpoint without a byteorder record (None: little endian, as torch assumes)."""
+    return _default_endianness[0]
+
+
+def set_default_load_endianness(endianness):
+    """Same as torch.serialization.set_default_load_endianness."""
+    if not isinstance(endianness, LoadEndianness) and endianness is not None:
+        raise TypeError("Invalid argument type in function set_default_load_endianness")
+    _default_endianness[0] = endianness
+
+
+def _assumed_byteorder():
+    choice = _default_endianness[0]
+    if choice is LoadEndianness.BIG:
+        return b"big"
+    if choice is LoadEndianness.NATIVE:
+        return sys.byteorder.encode("ascii")
+    return b"little"
+
 
 # ---------------------------------------------------------------- where storages go
 
@@ -144,7 +179,10 @@ def _ascii(value):
 
 def load_zip(reader, map_location, unpickler, mmap_path=None, encoding="utf-8"):
     """Loads the object in a torch zip archive (a `_zip.ZipReader`)."""
-    byteorder = reader.read("byteorder") if reader.has_record("byteorder") else b"little"
+    if reader.has_record("byteorder"):
+        byteorder = reader.read("byteorder")
+    else:
+        byteorder = _assumed_byteorder()
     if byteorder not in (b"little", b"big"):
         raise ValueError("Unknown endianness type: " + byteorder.decode())
     swap = byteorder.decode() != sys.byteorder
