@@ -12,6 +12,7 @@ input's shape and dtype as it does for every node.
 import functools
 import inspect
 import warnings
+import weakref
 
 from numtorch import _dtype
 from numtorch.autograd import grad_mode
@@ -47,6 +48,8 @@ COMPLEX_GRAD = (
 TWICE = "trying to differentiate twice a function that was marked with @once_differentiable"
 
 _NO_EDGE = (None, 0)
+# forward -> its signature (the setup_context style binds defaults on each call)
+_signatures = weakref.WeakKeyDictionary()
 
 
 class FunctionCtx:
@@ -295,7 +298,10 @@ class Function(_SingleLevelFunction):
 
         with_setup = cls.setup_context is not _SingleLevelFunction.setup_context
         if with_setup:
-            bound = inspect.signature(cls.forward).bind(*args, **kwargs)
+            signature = _signatures.get(cls.forward)
+            if signature is None:
+                signature = _signatures[cls.forward] = inspect.signature(cls.forward)
+            bound = signature.bind(*args, **kwargs)
             bound.apply_defaults()
             args, kwargs = bound.args, bound.kwargs
         ctx = cls._backward_cls()
