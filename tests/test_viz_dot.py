@@ -159,6 +159,14 @@ def gap_mm_attrs(torch):
     return (x @ w).sum(), dict(show_attrs=True, show_saved=True)
 
 
+def gap_saved_when_needed(torch):
+    """torch saves an input only where a gradient that needs it is required: for `x * c` with a
+    constant c, MulBackward0 keeps c (`other`) and `_saved_self` is None; numtorch saves both."""
+    x = torch.randn(3, requires_grad=True)
+    c = torch.randn(3)
+    return (x * c).sum(), dict(show_saved=True, show_attrs=True)
+
+
 def gap_reduction_strides(torch):
     """A reduction of a permuted tensor keeps the input's memory order in torch (strides (1, 3, 3)
     after the transpose here), numtorch's result is C-contiguous (4, 12, 1): the reshape is then
@@ -220,6 +228,7 @@ GRAPHS = {
         gap_mean_split_squeeze,
         gap_saved_names,
         gap_mm_attrs,
+        gap_saved_when_needed,
         gap_reduction_strides,
     )
 }
