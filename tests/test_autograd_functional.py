@@ -152,6 +152,8 @@ SCENARIOS = {
     "jacobian.strict_vectorize": lambda lib: _functional(lib).jacobian(
         _square, _x(lib), strict=True, vectorize=True
     ),
+    "jacobian.empty_output": lambda lib: _functional(lib).jacobian(lambda a: a[:0], _x(lib)),
+    "jacobian.empty_input": lambda lib: _functional(lib).jacobian(lambda a: a * 2, lib.ones(0)),
     # hessian
     "hessian.cubic": lambda lib: _functional(lib).hessian(_cubic_sum, _x(lib)),
     "hessian.mixed": lambda lib: _functional(lib).hessian(_mixed, (_x(lib), _y(lib))),

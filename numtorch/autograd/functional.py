@@ -315,16 +315,10 @@ def _jacobian_of_output(i, out, inputs, create_graph, strict):
                 )
             per_input[j].append(g)
     stack = FUNCTIONS["stack"]
+    # an empty output raises stack's error, as in torch
     return tuple(
-        stack(grads, 0).view(out.size() + inp.size()) if grads else _empty_jacobian(out, inp)
-        for grads, inp in zip(per_input, inputs)
+        stack(grads, 0).view(out.size() + inp.size()) for grads, inp in zip(per_input, inputs)
     )
-
-
-def _empty_jacobian(out, inp):
-    from numtorch._creation import zeros
-
-    return zeros(out.size() + inp.size(), dtype=inp.dtype)
 
 
 def hessian(
