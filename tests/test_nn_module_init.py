@@ -234,3 +234,28 @@ def test_clip_grad_norm_torch_free():
         warnings.simplefilter("always")
         nn.utils.clip_grad_norm_((q for q in []), 1.0)
     assert "empty generator" in str(caught[0].message)
+
+
+@needs_torch
+@needs_random
+@pytest.mark.parametrize(
+    "make",
+    [
+        "nn.Linear(5, 3)",
+        "nn.Linear(784, 512)",
+        "nn.Linear(7, 3, dtype=torch.float64)",
+        "nn.Linear(4, 2, bias=False)",
+        "nn.Bilinear(4, 2, 3)",
+        "nn.Sequential(nn.Linear(6, 4), nn.Linear(4, 2), nn.Bilinear(2, 2, 1))",
+    ],
+)
+def test_layer_init_bit_for_bit(make):
+    built = []
+    for lib in (numtorch, torch):
+        lib.manual_seed(3)
+        module = eval(make, {"nn": lib.nn, "torch": lib})  # noqa: S307 - a fixed expression
+        built.append(
+            [p.detach().numpy().copy() for p in module.parameters()] + [lib.rand(2).numpy()]
+        )
+    for got, want in zip(*built):
+        np.testing.assert_array_equal(got, want)
