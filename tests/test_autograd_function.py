@@ -632,6 +632,125 @@ def s_sequence_in_graph(lib):
     return [names, x.grad]
 
 
+def s_twice_same(lib):
+    class F(lib.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            y = x * 2
+            return y, y
+
+        @staticmethod
+        def backward(ctx, g, h):
+            return g + 10 * h
+
+    x = lib.ones(2, requires_grad=True)
+    a, b = F.apply(x)
+    (a.sum() + b.sum() * 2).backward()
+    return [a is b, x.grad]
+
+
+def s_same_input_twice(lib):
+    class F(lib.autograd.Function):
+        @staticmethod
+        def forward(ctx, x, y):
+            return x * y
+
+        @staticmethod
+        def backward(ctx, g):
+            return g * 2, g * 3
+
+    x = lib.ones(2, requires_grad=True)
+    F.apply(x, x).sum().backward()
+    return x.grad
+
+
+def s_bool_output(lib):
+    class F(lib.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            return x > 0, x * 1
+
+        @staticmethod
+        def backward(ctx, g, h):
+            ctx.g = g
+            return h
+
+    x = lib.ones(2, requires_grad=True)
+    a, b = F.apply(x)
+    b.sum().backward()
+    return [a, b, b.grad_fn.g]
+
+
+def s_complex_fn(lib):
+    class F(lib.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            ctx.save_for_backward(x)
+            return x * x
+
+        @staticmethod
+        def backward(ctx, g):
+            (x,) = ctx.saved_tensors
+            return g * 2 * x.conj()
+
+    x = lib.tensor([1 + 1j, 2 - 1j], requires_grad=True)
+    y = F.apply(x)
+    y.abs().sum().backward()
+    return [str(x.grad)]
+
+
+def s_view_of_nograd_input(lib):
+    class F(lib.autograd.Function):
+        @staticmethod
+        def forward(ctx, x, w):
+            return x[:1] * 1, x.view(-1)
+
+        @staticmethod
+        def backward(ctx, g, h):
+            return None, g.sum() * lib.ones(2)
+
+    x = lib.ones(2)
+    w = lib.ones(2, requires_grad=True)
+    a, b = F.apply(x, w)
+    (a.sum() + b.sum()).backward()
+    return [a.requires_grad, b.requires_grad, b._base is x, w.grad]
+
+
+def s_intermediate_saved(lib):
+    class F(lib.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            t = x.exp()
+            ctx.save_for_backward(t)
+            return t * 2
+
+        @staticmethod
+        def backward(ctx, g):
+            (t,) = ctx.saved_tensors
+            return g * 2 * t
+
+    x = lib.tensor([0.0, 1.0], requires_grad=True)
+    (g,) = lib.autograd.grad(F.apply(x).sum(), x, create_graph=True)
+    return [g, g.requires_grad, g.grad_fn.name() if g.grad_fn else None]
+
+
+def s_retain_grad_output(lib):
+    class F(lib.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            return x * 2
+
+        @staticmethod
+        def backward(ctx, g):
+            return g * 2
+
+    x = lib.ones(2, requires_grad=True)
+    y = F.apply(x)
+    y.retain_grad()
+    (y * 3).sum().backward()
+    return [y.grad, x.grad]
+
+
 SCENARIOS = [v for k, v in sorted(globals().items()) if k.startswith("s_")]
 
 
