@@ -15,6 +15,7 @@ from numtorch._ops import (  # noqa: F401
     masked,
     matmul_batched,
     nn_activation,
+    nn_ctc,
     nn_loss,
     nn_loss_more,
     nn_misc,
