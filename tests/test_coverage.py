@@ -6,6 +6,7 @@ reaches it (`a + b` for __add__, `2 + a` for __radd__, `a += b` for __iadd__, `-
 ...). The allow-list names what no case can reach, with the reason.
 """
 
+import pathlib
 import re
 
 import pytest
@@ -105,9 +106,18 @@ def public_names():
     return sorted(set(FUNCTIONS) | set(METHODS))
 
 
+# Tests outside the op cases that also run each call on numtorch and on torch and compare: the
+# random streams are compared bit for bit there (sampling ops cannot be op cases: their values
+# depend on the generator's state, which the cases do not carry).
+_OTHER_DIFFERENTIAL = ("random_scenarios.py", "test_random_api.py")
+
+
 def missing_names():
-    """Public names that no case expression uses (the allow-list aside)."""
+    """Public names that no case expression (or other differential test) uses (the allow-list
+    aside)."""
     exprs = [case.expr for case in all_cases()]
+    here = pathlib.Path(__file__).parent
+    exprs += [(here / name).read_text() for name in _OTHER_DIFFERENTIAL]
     text = "\n".join(exprs)
     missing = []
     for name in public_names():
