@@ -212,3 +212,22 @@ def test_rrelu_training_is_not_supported():
     """Training mode draws a random slope per element from torch's stream: not reproduced."""
     with pytest.raises(NotImplementedError):
         numtorch.nn.RReLU()(numtorch.ones(3))
+
+
+@pytest.mark.parametrize(
+    "expr", ["nn.CTCLoss()", "nn.CTCLoss(blank=4, reduction='sum', zero_infinity=True)"]
+)
+def test_ctc_loss_module(expr):
+    def run(lib):
+        rs = numpy.random.RandomState(2)
+        x = _tensor(lib, rs.uniform(-2, 2, (7, 2, 5)), True)
+        targets = lib.tensor([[1, 2, 2], [3, 3, 0]])
+        loss = eval(expr, {"nn": lib.nn})
+        out = loss(x.log_softmax(2), targets, (7, 2), (3, 2))
+        out.backward()
+        return repr(loss), out.detach().numpy(), x.grad.numpy()
+
+    want, got = run(torch), run(numtorch)
+    assert got[0] == want[0]
+    numpy.testing.assert_allclose(got[1], want[1], 1e-5, 1e-6)
+    numpy.testing.assert_allclose(got[2], want[2], 1e-5, 1e-6)
