@@ -6,7 +6,7 @@ AddBackward1, DivBackward1, NormBackward1), so that losses built from them show 
 import builtins
 
 from numtorch._errors import type_name, wrap_dim
-from numtorch._ops.registry import DEFAULT, REGISTRY, apply, op, public
+from numtorch._ops.registry import DEFAULT, FORWARD, REGISTRY, SAME, apply, op, public
 
 # ---------------------------------------------------------------- tensor-with-number overloads
 
@@ -191,3 +191,50 @@ def cosine_similarity(x1, x2, dim=1, eps=1e-8):
         norm1.clamp_min_(eps)
         norm2.clamp_min_(eps)
     return ((x1 / norm1) * (x2 / norm2)).sum(dim)
+
+
+# ---------------------------------------------------------------- pdist
+
+
+def _pairs(n, xp):
+    """Row indices (i, j) of every pair i < j, in torch's order (row-major upper triangle)."""
+    i, j = xp.triu_indices(n, k=1)
+    return i, j
+
+
+@op("pdist", grad_fn="PdistBackward0", promote=SAME, function=False, method=False)
+def _pdist(xp, input, *, p):
+    i, j = _pairs(input.shape[0], xp)
+    return _p_norm(xp, input[i] - input[j], p, 1, False).astype(input.dtype)
+
+
+@op("pdist_pairs", promote=FORWARD, function=False, method=False)
+def _pdist_pairs(xp, input, *, which):
+    return _pairs(input.shape[0], xp)[which].astype("int64")
+
+
+@_pdist.backward
+def _(grad, *, needs, self, result, p):
+    from numtorch import zeros_like
+
+    first = apply(REGISTRY["pdist_pairs"], (self.detach(),), {"which": 0})
+    second = apply(REGISTRY["pdist_pairs"], (self.detach(),), {"which": 1})
+    diff = self.index_select(0, first) - self.index_select(0, second)
+    pair_grad = REGISTRY["norm_dim"].backward(
+        grad, needs=(True,), self=diff, result=result, p=p, dim=1, keepdim=False
+    )
+    return zeros_like(self).index_add(0, first, pair_grad).index_add(0, second, -pair_grad)
+
+
+@public(functional=True)
+def pdist(input, p=2):
+    """Same as `torch.nn.functional.pdist`: the p-norm distance of every pair of rows i < j."""
+    if input.dim() != 2:
+        raise RuntimeError(f"pdist only supports 2D tensors, got: {input.dim()}D")
+    if not input.dtype.is_floating_point:
+        raise RuntimeError("pdist only supports floating-point dtypes")
+    if p < 0:
+        raise RuntimeError("pdist only supports non-negative p values")
+    if input.dtype.name not in ("float32", "float64"):
+        raise NotImplementedError(f"\"pdist\" not implemented for '{type_name(input.dtype)}'")
+    return apply(REGISTRY["pdist"], (input,), {"p": p})

@@ -119,3 +119,22 @@ CASES = [
         {"a": T((0, 3), grad=True), "b": T((0, 3))},
     ),
 ]
+
+CASES += [
+    Case("pdist.p2", F + "pdist(a)", {"a": T((4, 3), grad=True)}),
+    Case("pdist.p1", F + "pdist(a, 1)", {"a": T((4, 3), "float64", grad=True)}),
+    Case("pdist.p3", F + "pdist(a, 3.0)", {"a": T((5, 2), "float64", grad=True)}),
+    Case("pdist.p0", F + "pdist(a, 0)", {"a": T((3, 2), grad=True)}),
+    Case("pdist.inf", F + "pdist(a, float('inf'))", {"a": T((4, 3), grad=True)}),
+    Case("pdist.t", "torch.pdist(a)", {"a": T((4, 3), grad=True, layout="t")}),
+    Case("pdist.one_row", F + "pdist(a)", {"a": T((1, 3), grad=True)}),
+    Case(
+        "pdist.repeated_rows",
+        F + "pdist(a)",
+        {"a": T((3, 2), values=[[1.0, 2.0], [1.0, 2.0], [0.0, 1.0]], grad=True)},
+    ),
+    Case("pdist.vector", F + "pdist(a)", {"a": T((3,))}),
+    Case("pdist.int", F + "pdist(a)", {"a": T((3, 2), "int64")}),
+    Case("pdist.negative_p", F + "pdist(a, -1)", {"a": T((3, 2))}),
+    Case("pdist.half", F + "pdist(a)", {"a": T((3, 2), "float16")}),
+]
