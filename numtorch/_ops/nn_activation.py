@@ -109,7 +109,14 @@ def _leaky(xp, x, slope):
     return xp.where(x > 0, x, x * slope)
 
 
-@op("leaky_relu", grad_fn="LeakyReluBackward0", promote=DEFAULT, opmath=True, function=False)
+@op(
+    "leaky_relu",
+    grad_fn="LeakyReluBackward0",
+    promote=DEFAULT,
+    opmath=True,
+    function=False,
+    method=False,
+)
 def _leaky_relu(xp, input, *, negative_slope):
     return _leaky(xp, input, negative_slope)
 
@@ -119,7 +126,14 @@ def _(grad, *, needs, self, negative_slope):
     return grad * (self > 0) + grad * (self <= 0) * negative_slope
 
 
-@op("leaky_relu_inplace", grad_fn="LeakyReluBackward1", promote=DEFAULT, opmath=True)
+@op(
+    "leaky_relu_inplace",
+    grad_fn="LeakyReluBackward1",
+    promote=DEFAULT,
+    opmath=True,
+    function=False,
+    method=False,
+)
 def _leaky_relu1(xp, input, *, negative_slope):
     return _leaky(xp, input, negative_slope)
 
@@ -143,7 +157,14 @@ def leaky_relu_(input, negative_slope=0.01):
     return leaky_relu(input, negative_slope, inplace=True)
 
 
-@op("rrelu", grad_fn="RreluWithNoiseBackward0", promote=DEFAULT, opmath=True, function=False)
+@op(
+    "rrelu",
+    grad_fn="RreluWithNoiseBackward0",
+    promote=DEFAULT,
+    opmath=True,
+    function=False,
+    method=False,
+)
 def _rrelu(xp, input, *, lower, upper):
     return _leaky(xp, input, (lower + upper) / 2)
 
@@ -153,7 +174,14 @@ def _(grad, *, needs, self, lower, upper):
     return grad * (self > 0) + grad * (self <= 0) * ((lower + upper) / 2)
 
 
-@op("rrelu_inplace", grad_fn="RreluWithNoiseBackward1", promote=DEFAULT, opmath=True)
+@op(
+    "rrelu_inplace",
+    grad_fn="RreluWithNoiseBackward1",
+    promote=DEFAULT,
+    opmath=True,
+    function=False,
+    method=False,
+)
 def _rrelu1(xp, input, *, lower, upper):
     return _leaky(xp, input, (lower + upper) / 2)
 
@@ -356,7 +384,14 @@ def mish(input, inplace=False):
     return _run("mish", input, {}, inplace)
 
 
-@op("softplus", grad_fn="SoftplusBackward0", promote=DEFAULT, opmath=True, function=False)
+@op(
+    "softplus",
+    grad_fn="SoftplusBackward0",
+    promote=DEFAULT,
+    opmath=True,
+    function=False,
+    method=False,
+)
 def _softplus_op(xp, input, *, beta, threshold):
     return _softplus(xp, input, beta, threshold)
 
@@ -389,7 +424,14 @@ def tanhshrink(input):
 # ---------------------------------------------------------------- hard* and shrinks
 
 
-@op("hardsigmoid", grad_fn="HardsigmoidBackward0", promote=DEFAULT, opmath=True, function=False)
+@op(
+    "hardsigmoid",
+    grad_fn="HardsigmoidBackward0",
+    promote=DEFAULT,
+    opmath=True,
+    function=False,
+    method=False,
+)
 def _hardsigmoid(xp, input):
     return xp.minimum(xp.maximum(input + 3, 0), 6) / 6
 
@@ -406,7 +448,14 @@ def hardsigmoid(input, inplace=False):
     return _run("hardsigmoid", input, {}, inplace)
 
 
-@op("hardswish", grad_fn="HardswishBackward0", promote=DEFAULT, opmath=True, function=False)
+@op(
+    "hardswish",
+    grad_fn="HardswishBackward0",
+    promote=DEFAULT,
+    opmath=True,
+    function=False,
+    method=False,
+)
 def _hardswish(xp, input):
     return input * xp.minimum(xp.maximum(input + 3, 0), 6) / 6
 
@@ -441,7 +490,14 @@ def hardshrink(input, lambd=0.5):
     return _run("hardshrink", input, {"lambd": lambd})
 
 
-@op("softshrink", grad_fn="SoftshrinkBackward0", promote=DEFAULT, opmath=True, function=False)
+@op(
+    "softshrink",
+    grad_fn="SoftshrinkBackward0",
+    promote=DEFAULT,
+    opmath=True,
+    function=False,
+    method=False,
+)
 def _softshrink(xp, input, *, lambd):
     return xp.where(input > lambd, input - lambd, xp.where(input < -lambd, input + lambd, 0))
 
@@ -463,7 +519,14 @@ def softshrink(input, lambd=0.5):
     return _run("softshrink", input, {"lambd": lambd})
 
 
-@op("log_sigmoid", grad_fn="LogSigmoidBackward0", promote=DEFAULT, opmath=True, function=False)
+@op(
+    "log_sigmoid",
+    grad_fn="LogSigmoidBackward0",
+    promote=DEFAULT,
+    opmath=True,
+    function=False,
+    method=False,
+)
 def _log_sigmoid(xp, input):
     with _ignore_overflow(xp):
         return -xp.logaddexp(0, -input)

@@ -24,7 +24,9 @@ def _(grad, *, needs, self, threshold, value):
     return grad * (self > threshold)
 
 
-@op("threshold_inplace", grad_fn="ThresholdBackward1", promote=DEFAULT, function=False)
+@op(
+    "threshold_inplace", grad_fn="ThresholdBackward1", promote=DEFAULT, function=False, method=False
+)
 def _threshold1(xp, input, *, threshold, value):
     return _threshold(xp, input, threshold, value)
 

@@ -87,7 +87,7 @@ def _p_norm(xp, x, p, dim, keepdim):
     return xp.sum(a**p, axis=dim, keepdims=keepdim) ** (1.0 / p)
 
 
-@op("norm_dim", grad_fn="NormBackward1", promote=DEFAULT, opmath=True, function=False)
+@op("norm_dim", grad_fn="NormBackward1", promote=DEFAULT, opmath=True, function=False, method=False)
 def _norm_dim(xp, input, *, p, dim, keepdim):
     return _p_norm(xp, input, p, dim, keepdim)
 

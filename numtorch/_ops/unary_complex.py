@@ -98,7 +98,7 @@ def _(grad, *, needs):
     return view_as_complex(grad.contiguous())
 
 
-@op("view_as_complex", grad_fn="ViewAsComplexBackward0", promote=FORWARD, view=True)
+@op("view_as_complex", grad_fn="ViewAsComplexBackward0", promote=FORWARD, view=True, method=False)
 def _view_as_complex(xp, input):
     pairs = input.view("complex64" if input.dtype.itemsize == 4 else "complex128")
     return pairs[..., 0]

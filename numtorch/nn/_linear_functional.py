@@ -8,7 +8,7 @@ from numtorch._tensor import _CPP_TYPE
 __all__ = ["bilinear", "linear"]
 
 
-@public(functional=True)
+@public(function=False, functional=True)
 def linear(input, weight, bias=None):
     """Same as `torch.nn.functional.linear`: input @ weight.T + bias.
 
