@@ -21,6 +21,8 @@ from numtorch._ops import (  # noqa: F401
     nn_loss_more,
     nn_misc,
     nn_nll,
+    nn_norm,
+    nn_norm_composite,
     nn_ops,
     nn_softmax,
     operands,
