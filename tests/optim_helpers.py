@@ -57,10 +57,10 @@ CONFIGS = {
     "radam_wd": ("RAdam", {"lr": 0.05, "weight_decay": 0.1}),
     "radam_decoupled": ("RAdam", {"lr": 0.05, "weight_decay": 0.1, "decoupled_weight_decay": True}),
     "radam_maximize": ("RAdam", {"lr": 0.01, "maximize": True}),
-    "lbfgs": ("LBFGS", {"lr": 0.5, "max_iter": 5}),
+    "lbfgs": ("LBFGS", {"lr": 0.1, "max_iter": 2}),
     "lbfgs_wolfe": (
         "LBFGS",
-        {"lr": 1, "max_iter": 6, "history_size": 3, "line_search_fn": "strong_wolfe"},
+        {"lr": 1, "max_iter": 3, "history_size": 3, "line_search_fn": "strong_wolfe"},
     ),
 }
 

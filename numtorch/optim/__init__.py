@@ -5,6 +5,7 @@ from numtorch.optim.adadelta import Adadelta
 from numtorch.optim.adagrad import Adagrad
 from numtorch.optim.adam import Adam, AdamW
 from numtorch.optim.adamax import Adamax
+from numtorch.optim.lbfgs import LBFGS
 from numtorch.optim.nadam import NAdam
 from numtorch.optim.optimizer import Optimizer
 from numtorch.optim.radam import RAdam
@@ -18,6 +19,7 @@ __all__ = [
     "Adam",
     "AdamW",
     "Adamax",
+    "LBFGS",
     "NAdam",
     "Optimizer",
     "RAdam",
