@@ -1,0 +1,431 @@
+"""Convolution: torch.convolution (ConvolutionBackward0) and conv1d/2d/3d.
+
+The forward is im2col over strided windows (an as_strided view, copied once into the column
+matrix) and one matmul per call; the backward is two more convolutions (a transposed one for the
+input, one with batch and channels swapped for the weight), so create_graph differentiates it
+again. The transposed convolutions are in nn_conv_transpose.py.
+"""
+
+import math
+
+from numtorch._errors import legacy_type_name, type_name
+from numtorch._ops.registry import REGISTRY, apply, op, public
+from numtorch._tensor import Tensor
+
+# ---------------------------------------------------------------- array helpers (forward)
+
+
+def compute_dtype(xp, dtype):
+    """float16/bfloat16 are computed in float32 (as torch's CPU kernels accumulate)."""
+    if dtype.itemsize == 2 and dtype.kind not in "iu":
+        return xp.float32
+    return None
+
+
+def windows(xp, a, ksize, stride, dilation):
+    """A view of `a` (B, C, *S) as (B, C, *out, *ksize): every window of the kernel."""
+    nd = len(ksize)
+    spatial = a.shape[2:]
+    out = tuple((spatial[i] - dilation[i] * (ksize[i] - 1) - 1) // stride[i] + 1 for i in range(nd))
+    st = a.strides
+    shape = a.shape[:2] + out + tuple(ksize)
+    strides = (
+        st[:2]
+        + tuple(st[2 + i] * stride[i] for i in range(nd))
+        + tuple(st[2 + i] * dilation[i] for i in range(nd))
+    )
+    return xp.lib.stride_tricks.as_strided(a, shape, strides, writeable=False)
+
+
+def pad_spatial(xp, a, before, after, value=0):
+    """`a` with its spatial dims padded by `before`/`after` (negative values crop)."""
+    if not any(before) and not any(after):
+        return a
+    crop = tuple(
+        slice(max(-b, 0), a.shape[2 + i] - max(-e, 0))
+        for i, (b, e) in enumerate(zip(before, after))
+    )
+    a = a[(slice(None), slice(None)) + crop]
+    widths = [(0, 0), (0, 0)] + [(max(b, 0), max(e, 0)) for b, e in zip(before, after)]
+    if any(w != (0, 0) for w in widths):
+        a = xp.pad(a, widths, constant_values=value)
+    return a
+
+
+def conv_gemm(xp, x, w, stride, dilation, groups):
+    """Cross-correlation of padded x (N, C, *S) with w (O, C/g, *K): one batched matmul."""
+    n, c = x.shape[:2]
+    o, ksize = w.shape[0], w.shape[2:]
+    nd = len(ksize)
+    win = windows(xp, x, ksize, stride, dilation)
+    out = win.shape[2 : 2 + nd]
+    length = n * math.prod(out)
+    if length == 0 or o == 0:
+        return xp.zeros((n, o) + out, dtype=x.dtype)
+    # columns (g, C/g * K, N * out): channel and kernel offsets down, positions across
+    perm = (1,) + tuple(range(2 + nd, 2 + 2 * nd)) + (0,) + tuple(range(2, 2 + nd))
+    cols = win.transpose(perm).reshape(groups, (c // groups) * math.prod(ksize), length)
+    y = xp.matmul(w.reshape(groups, o // groups, cols.shape[1]), cols)
+    y = y.reshape((o, n) + out)
+    return xp.ascontiguousarray(xp.moveaxis(y, 0, 1))
+
+
+def dilate(xp, a, stride):
+    """`a` (B, C, *S) with stride-1 zeros between its spatial elements."""
+    if all(s == 1 for s in stride):
+        return a
+    shape = a.shape[:2] + tuple((n - 1) * s + 1 if n else 0 for n, s in zip(a.shape[2:], stride))
+    out = xp.zeros(shape, dtype=a.dtype)
+    out[(slice(None), slice(None)) + tuple(slice(None, None, s) for s in stride)] = a
+    return out
+
+
+def conv_transpose_forward(xp, x, w, stride, padding, dilation, output_padding, groups):
+    """The adjoint of conv_gemm: x (N, Cin, *S), w (Cin, Cout/g, *K) -> (N, Cout, *S')."""
+    nd = w.ndim - 2
+    ksize = w.shape[2:]
+    cin, cout_g = w.shape[0], w.shape[1]
+    edge = [dilation[i] * (ksize[i] - 1) - padding[i] for i in range(nd)]
+    xd = pad_spatial(
+        xp,
+        dilate(xp, x, stride),
+        edge,
+        [edge[i] + output_padding[i] for i in range(nd)],
+    )
+    # the flipped kernel, as a forward weight (Cout, Cin/g, *K)
+    flipped = w[(slice(None), slice(None)) + (slice(None, None, -1),) * nd]
+    wt = flipped.reshape((groups, cin // groups, cout_g) + ksize)
+    wt = xp.swapaxes(wt, 1, 2).reshape((groups * cout_g, cin // groups) + ksize)
+    return conv_gemm(xp, xd, wt, (1,) * nd, dilation, groups)
+
+
+# ---------------------------------------------------------------- the op
+
+
+@op(
+    "convolution",
+    grad_fn="ConvolutionBackward0",
+    function=False,
+    method=False,
+    input_names=("input", "weight", "bias"),
+)
+def _convolution(
+    xp, input, weight, bias, *, stride, padding, dilation, transposed, output_padding, groups
+):
+    comp = compute_dtype(xp, input.dtype)
+    dtype = input.dtype
+    if comp is not None:
+        input, weight = input.astype(comp), weight.astype(comp)
+        bias = None if bias is None else bias.astype(comp)
+    if transposed:
+        y = conv_transpose_forward(
+            xp, input, weight, stride, padding, dilation, output_padding, groups
+        )
+    else:
+        x = pad_spatial(xp, input, padding, padding)
+        y = conv_gemm(xp, x, weight, stride, dilation, groups)
+    if bias is not None:
+        y += bias.reshape((1, -1) + (1,) * (y.ndim - 2))
+    return y.astype(dtype, copy=False)
+
+
+@_convolution.backward
+def _(
+    grad,
+    *,
+    needs,
+    input,
+    weight,
+    stride,
+    padding,
+    dilation,
+    transposed,
+    output_padding,
+    groups,
+):
+    nd = weight.dim() - 2
+    ksize = tuple(weight.shape[2:])
+    zeros = (0,) * nd
+    grad_input = grad_weight = grad_bias = None
+    if needs[0]:
+        if transposed:
+            grad_input = convolution_call(
+                grad, weight, None, stride, padding, dilation, False, zeros, groups
+            )
+        else:
+            extra = tuple(
+                input.shape[2 + i]
+                + 2 * padding[i]
+                - ((grad.shape[2 + i] - 1) * stride[i] + dilation[i] * (ksize[i] - 1) + 1)
+                for i in range(nd)
+            )
+            grad_input = convolution_call(
+                grad, weight, None, stride, padding, dilation, True, extra, groups
+            )
+        grad_input = _narrow_to(grad_input, input.shape[2:])
+    if needs[1]:
+        if transposed:
+            grad_weight = _weight_grad(grad, input, groups, stride, padding, dilation, ksize)
+        else:
+            grad_weight = _weight_grad(input, grad, groups, stride, padding, dilation, ksize)
+    if needs[2]:
+        grad_bias = grad.sum([0] + list(range(2, grad.dim())))
+    return grad_input, grad_weight, grad_bias
+
+
+def convolution_call(input, weight, bias, stride, padding, dilation, transposed, op_, groups):
+    """The convolution op on checked arguments (tuples of ints)."""
+    params = {
+        "stride": stride,
+        "padding": padding,
+        "dilation": dilation,
+        "transposed": transposed,
+        "output_padding": op_,
+        "groups": groups,
+    }
+    return apply(REGISTRY["convolution"], (input, weight, bias), params)
+
+
+def _narrow_to(t, spatial):
+    for i, n in enumerate(spatial):
+        if t.shape[2 + i] != n:
+            t = t.narrow(2 + i, 0, n)
+    return t
+
+
+def _weight_grad(a, b, groups, stride, padding, dilation, ksize):
+    """sum over n, j of a_pad[n, c, j*stride + k*dilation] * b[n, o, j], as (O, C/g, *K): a
+    convolution of `a` with batch and channels swapped, by `b` as the kernel."""
+    n, nd = a.shape[0], len(ksize)
+    spatial_a = tuple(a.shape[2:])
+    ca = a.shape[1] // groups
+    a2 = a.reshape((n, groups, ca) + spatial_a)
+    a2 = a2.permute((2, 1, 0) + tuple(range(3, 3 + nd))).reshape((ca, groups * n) + spatial_a)
+    b2 = b.transpose(0, 1)
+    r = convolution_call(a2, b2, None, dilation, padding, stride, False, (0,) * nd, groups)
+    r = _narrow_to(r, ksize)
+    return r.transpose(0, 1).contiguous()
+
+
+# ---------------------------------------------------------------- argument checks
+
+_CONV_DTYPES = ("float16", "bfloat16", "float32", "float64", "complex64", "complex128")
+
+
+def int_tuple(value, n, name):
+    """An int or a sequence of ints as an n-tuple (torch's expansion of a single value)."""
+    if isinstance(value, Tensor):
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        values = tuple(int(v) for v in value)
+        if len(values) == 1:
+            return values * n
+        return values
+    return (int(value),) * n
+
+
+def _tensor_type(t):
+    return "torch." + legacy_type_name(t.dtype)
+
+
+def check_conv(input, weight, bias, stride, padding, dilation, transposed, output_padding, groups):
+    """torch's checks and messages for a batched convolution."""
+    k = weight.dim() - 2
+    for name, value in (
+        ("stride", stride),
+        ("padding", padding),
+        ("dilation", dilation),
+        ("output_padding", output_padding),
+    ):
+        if len(value) != k and not (name == "output_padding" and not transposed):
+            raise RuntimeError(
+                f"expected {name} to be a single integer value or a list of {k} values to match "
+                f"the convolution dimensions, but got {name}={list(value)}"
+            )
+    if any(s <= 0 for s in stride):
+        raise RuntimeError("non-positive stride is not supported")
+    if any(p < 0 for p in padding):
+        raise RuntimeError("negative padding is not supported")
+    if any(p < 0 for p in output_padding):
+        raise RuntimeError("negative output_padding is not supported")
+    if any(d <= 0 for d in dilation):
+        raise RuntimeError("non-positive dilation is not supported")
+    if groups <= 0:
+        raise RuntimeError("non-positive groups is not supported")
+    if input.dtype is not weight.dtype:
+        if input.dtype.itemsize > weight.dtype.itemsize and input.dtype.is_floating_point:
+            raise RuntimeError(
+                f"expected scalar type {_scalar_name(input.dtype)} but found "
+                f"{_scalar_name(weight.dtype)}"
+            )
+        raise RuntimeError(
+            f"Input type ({_tensor_type(input)}) and weight type ({_tensor_type(weight)}) "
+            "should be the same or input should be a MKLDNN tensor and weight is a dense tensor"
+        )
+    if bias is not None and bias.dtype is not input.dtype:
+        raise RuntimeError(
+            f"Input type ({_c_name(input.dtype)}) and bias type ({_c_name(bias.dtype)}) should "
+            "be the same"
+        )
+    shape_w = list(weight.shape)
+    if weight.shape[0] < 1:
+        raise RuntimeError(
+            f"Given groups={groups}, expected weight to be at least {groups} at dimension 0, "
+            f"but got weight of size {shape_w} instead"
+        )
+    if weight.shape[0] % groups:
+        raise RuntimeError(
+            f"Given groups={groups}, expected weight to be divisible by {groups} at dimension "
+            f"0, but got weight of size [{shape_w}] instead"
+        )
+    if input.dim() != weight.dim():
+        raise RuntimeError(
+            f"Expected {weight.dim()}-dimensional input for {weight.dim()}-dimensional weight "
+            f"{shape_w}, but got {input.dim()}-dimensional input of size {list(input.shape)} "
+            "instead"
+        )
+    channels = weight.shape[0] if transposed else weight.shape[1] * groups
+    if input.shape[1] != channels:
+        head = "Given transposed=1" if transposed else f"Given groups={groups}"
+        head += ", weight of size"
+        raise RuntimeError(
+            f"{head} {shape_w}, expected input{list(input.shape)} to have {channels} channels, "
+            f"but got {input.shape[1]} channels instead"
+        )
+    out_channels = weight.shape[1] * groups if transposed else weight.shape[0]
+    if bias is not None and (bias.dim() != 1 or bias.shape[0] != out_channels):
+        raise RuntimeError(
+            f"Given {'transposed=1, ' if transposed else ''}weight of size {shape_w}, expected "
+            f"bias to be 1-dimensional with {out_channels} elements, but got bias of size "
+            f"{list(bias.shape)} instead"
+        )
+    if not transposed:
+        padded = [input.shape[2 + i] + 2 * padding[i] for i in range(k)]
+        kernel = [dilation[i] * (weight.shape[2 + i] - 1) + 1 for i in range(k)]
+        if any(p < kk for p, kk in zip(padded, kernel)):
+            raise RuntimeError(
+                f"Calculated padded input size per channel: ({' x '.join(map(str, padded))}). "
+                f"Kernel size: ({' x '.join(map(str, kernel))}). Kernel size can't be greater "
+                "than actual input size"
+            )
+    else:
+        if any(o >= s and o >= d for o, s, d in zip(output_padding, stride, dilation)):
+            names = ("depth", "height", "width")[3 - k :] if k <= 3 else [str(i) for i in range(k)]
+            if k == 1:
+                names = ("",)
+            parts = " ".join(f"output_padding_{n}: {o}" for n, o in zip(names, output_padding))
+            parts += " " + " ".join(f"stride_{n}: {s}" for n, s in zip(names, stride))
+            parts += " " + " ".join(f"dilation_{n}: {d}" for n, d in zip(names, dilation))
+            raise RuntimeError(
+                "output padding must be smaller than either stride or dilation, but got " + parts
+            )
+    name = input.dtype.__repr__().split(".")[-1]
+    if name not in _CONV_DTYPES and input.dtype.is_floating_point is False:
+        if name == "bool":
+            raise NotImplementedError(
+                f"\"slow_conv{k}d_cpu\" not implemented for 'Bool'"
+                if k == 2
+                else f"\"slow_conv{k}d_cpu\" not implemented for 'Bool'"
+            )
+
+
+def _scalar_name(dtype):
+    return type_name(dtype)
+
+
+def _c_name(dtype):
+    return {
+        "float32": "float",
+        "float64": "double",
+        "float16": "c10::Half",
+        "bfloat16": "c10::BFloat16",
+        "int64": "long int",
+        "int32": "int",
+    }.get(dtype.name, dtype.name)
+
+
+# ---------------------------------------------------------------- public functions
+
+
+def _batched(name, input, nd, transposed=False):
+    """(input with a batch dim, whether one was added), or torch's message for a bad rank."""
+    if input.dim() == nd + 1:
+        return input.unsqueeze(0), True
+    if input.dim() == nd + 2:
+        return input, False
+    raise RuntimeError(
+        f"Expected {nd + 1}D (unbatched) or {nd + 2}D (batched) input to {name}, but got input "
+        f"of size: {list(input.shape)}"
+    )
+
+
+def same_padding(weight, dilation, nd):
+    """torch's padding='same': (symmetric padding, extra right padding) per spatial dim."""
+    sym, extra = [], []
+    for i in range(nd):
+        total = dilation[i] * (weight.shape[2 + i] - 1)
+        sym.append(total // 2)
+        extra.append(total - 2 * (total // 2))
+    return tuple(sym), tuple(extra)
+
+
+def conv_nd(name, nd, input, weight, bias, stride, padding, dilation, groups):
+    """conv1d/2d/3d: checks, padding strings, the unbatched form."""
+    from numtorch._ops.nn_pad import constant_pad
+
+    x, unbatched = _batched(name, input, nd)
+    stride = int_tuple(stride, nd, "stride")
+    dilation = int_tuple(dilation, nd, "dilation")
+    extra = None
+    if isinstance(padding, str):
+        if padding == "valid":
+            padding = (0,) * nd
+        elif padding == "same":
+            if any(s != 1 for s in stride):
+                raise RuntimeError("padding='same' is not supported for strided convolutions")
+            if weight.dim() == nd + 2:
+                padding, extra = same_padding(weight, dilation, nd)
+            else:
+                padding = (0,) * nd
+        else:
+            raise RuntimeError(f"Invalid padding string: '{padding}'")
+    else:
+        padding = int_tuple(padding, nd, "padding")
+    check_conv(x, weight, bias, stride, padding, dilation, False, (0,) * nd, groups)
+    if extra is not None and any(extra):
+        pads = []
+        for e in reversed(extra):
+            pads += [0, e]
+        x = constant_pad(x, pads, 0.0)
+    y = convolution_call(x, weight, bias, stride, padding, dilation, False, (0,) * nd, groups)
+    return y.squeeze(0) if unbatched else y
+
+
+def _make_conv(nd):
+    name = f"conv{nd}d"
+
+    def conv(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1):
+        return conv_nd(name, nd, input, weight, bias, stride, padding, dilation, groups)
+
+    conv.__name__ = conv.__qualname__ = name
+    conv.__doc__ = f"Same as `torch.nn.functional.{name}`: cross-correlation over {nd} dims."
+    return public(name, functional=True)(conv)
+
+
+conv1d = _make_conv(1)
+conv2d = _make_conv(2)
+conv3d = _make_conv(3)
+
+
+@public("convolution")
+def convolution(input, weight, bias, stride, padding, dilation, transposed, output_padding, groups):
+    """Same as `torch.convolution`: the general (transposed) convolution, batched input."""
+    nd = weight.dim() - 2
+    stride = int_tuple(stride, nd, "stride")
+    padding = int_tuple(padding, nd, "padding")
+    dilation = int_tuple(dilation, nd, "dilation")
+    output_padding = int_tuple(output_padding, nd, "output_padding")
+    check_conv(input, weight, bias, stride, padding, dilation, transposed, output_padding, groups)
+    return convolution_call(
+        input, weight, bias, stride, padding, dilation, bool(transposed), output_padding, groups
+    )
