@@ -208,12 +208,6 @@ def test_softmax2d_needs_3d_or_4d():
         numtorch.nn.Softmax2d()(numtorch.ones(2, 2))
 
 
-def test_rrelu_training_is_not_supported():
-    """Training mode draws a random slope per element from torch's stream: not reproduced."""
-    with pytest.raises(NotImplementedError):
-        numtorch.nn.RReLU()(numtorch.ones(3))
-
-
 @pytest.mark.parametrize(
     "expr", ["nn.CTCLoss()", "nn.CTCLoss(blank=4, reduction='sum', zero_infinity=True)"]
 )

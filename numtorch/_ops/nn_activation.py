@@ -1,4 +1,4 @@
-"""Pointwise activations of torch.nn.functional: relu6, leaky_relu, rrelu (eval), elu, selu,
+"""Pointwise activations of torch.nn.functional: relu6, leaky_relu, rrelu, elu, selu,
 celu, gelu, silu, mish, softplus, softsign, hardtanh, hardsigmoid, hardswish, hardshrink,
 softshrink, tanhshrink, logsigmoid and their in-place forms (threshold, glu and prelu are in
 nn_activation_gated.py).
@@ -193,14 +193,15 @@ def _(grad, *, needs, result, lower, upper):
 
 @public(functional=True)
 def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
-    """Same as `torch.nn.functional.rrelu` in evaluation mode (slope (lower + upper) / 2).
-
-    training=True draws a random slope per element from torch's generator: not supported yet.
+    """Same as `torch.nn.functional.rrelu`: in training, a random slope in [lower, upper] per
+    element <= 0, drawn from torch's generator in torch's order; else the slope (lower + upper) / 2.
     """
     if lower > upper:
         raise RuntimeError("Lower bound should be less than or equal to the upper bound")
     if training:
-        raise NotImplementedError("rrelu with training=True (random slopes) is not supported yet")
+        from numtorch._ops.nn_rrelu import rrelu_train
+
+        return rrelu_train(input, lower, upper, inplace, None)
     float_only(input, "leaky_relu_cpu")
     name = "rrelu_inplace" if inplace else "rrelu"
     return _run(name, input, {"lower": lower, "upper": upper}, inplace)
@@ -208,7 +209,7 @@ def rrelu(input, lower=1.0 / 8, upper=1.0 / 3, training=False, inplace=False):
 
 @public(functional=True)
 def rrelu_(input, lower=1.0 / 8, upper=1.0 / 3, training=False):
-    """Same as `torch.nn.functional.rrelu_` in evaluation mode."""
+    """Same as `torch.nn.functional.rrelu_`."""
     return rrelu(input, lower, upper, training, inplace=True)
 
 

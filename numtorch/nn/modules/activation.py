@@ -122,7 +122,8 @@ class Hardswish(_InplaceOnly):
 
 
 class RReLU(Module):
-    """Same as `torch.nn.RReLU` (evaluation mode only: training draws random slopes)."""
+    """Same as `torch.nn.RReLU`: random negative slopes in training (torch's stream), their mean
+    in evaluation."""
 
     __constants__ = ["lower", "upper", "inplace"]
 
