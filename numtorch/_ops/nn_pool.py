@@ -192,8 +192,6 @@ _SCATTER_OPS = {
         "MaxPool3D",
         "AdaptiveMaxPool2D",
         "AdaptiveMaxPool3D",
-        "MaxUnpool2D",
-        "MaxUnpool3D",
     )
 }
 _MAX_POOLS = {nd: _make_max_pool(nd).opdef for nd in (2, 3)}
