@@ -29,6 +29,7 @@ from numtorch._ops import (  # noqa: F401
     nn_ops,
     nn_pad,
     nn_pool,
+    nn_pool_adaptive,
     nn_rrelu,
     nn_softmax,
     operands,
