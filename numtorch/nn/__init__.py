@@ -5,14 +5,23 @@ from numtorch.nn.modules import *  # noqa: F403
 from numtorch.nn.modules import __all__ as _modules_all
 from numtorch.nn.modules.activation import *  # noqa: F403
 from numtorch.nn.modules.activation import __all__ as _activation_all
+from numtorch.nn.modules.conv import *  # noqa: F403
+from numtorch.nn.modules.conv import __all__ as _conv_all
 from numtorch.nn.modules.loss import *  # noqa: F403
 from numtorch.nn.modules.loss import __all__ as _loss_all
+from numtorch.nn.modules.padding import *  # noqa: F403
+from numtorch.nn.modules.padding import __all__ as _padding_all
+from numtorch.nn.modules.pooling import *  # noqa: F403
+from numtorch.nn.modules.pooling import __all__ as _pooling_all
 from numtorch.nn.parameter import Buffer, Parameter  # noqa: F401
 
 __all__ = [
     *_modules_all,
     *_activation_all,
     *_loss_all,
+    *_conv_all,
+    *_padding_all,
+    *_pooling_all,
     "Buffer",
     "Parameter",
     "functional",
