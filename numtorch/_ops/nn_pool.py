@@ -96,7 +96,7 @@ def _max_pool_arrays(xp, x, kernel, stride, padding, dilation, outs):
     padded = pad_spatial(xp, src, padding, right, _lowest(xp, src.dtype))
     win = windows(xp, padded, kernel, stride, dilation)
     win = win[(slice(None), slice(None)) + tuple(slice(0, o) for o in outs)]
-    flat = win.reshape(win.shape[: 2 + nd] + (-1,))
+    flat = win.reshape(win.shape[: 2 + nd] + (math.prod(kernel),))
     arg = xp.argmax(flat, axis=-1)
     values = xp.take_along_axis(flat, arg[..., None], axis=-1)[..., 0]
     offsets = xp.unravel_index(arg, kernel) if nd > 1 else (arg,)
@@ -483,7 +483,7 @@ def avg_pool_nd(
     return apply(_AVG_POOLS[nd], (input,), params)
 
 
-@public(function=True, functional=True)
+@public(function=False, functional=True)
 def avg_pool2d(
     input,
     kernel_size,
@@ -499,7 +499,7 @@ def avg_pool2d(
     )
 
 
-@public(function=True, functional=True)
+@public(function=False, functional=True)
 def avg_pool3d(
     input,
     kernel_size,

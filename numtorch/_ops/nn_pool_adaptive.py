@@ -120,7 +120,7 @@ def adaptive_avg_nd(input, output_size, nd):
     return apply(_ADAPTIVE_AVG[nd], (input,), {"output_size": sizes})
 
 
-@public(function=True, functional=True)
+@public(function=False, functional=True)
 def adaptive_avg_pool2d(input, output_size):
     """Same as `torch.nn.functional.adaptive_avg_pool2d`."""
     return adaptive_avg_nd(input, output_size, 2)
