@@ -17,6 +17,7 @@ from numtorch._ops import (  # noqa: F401
     nn_activation,
     nn_activation_gated,
     nn_attention,
+    nn_attention_mha,
     nn_conv,
     nn_conv_transpose,
     nn_ctc,
