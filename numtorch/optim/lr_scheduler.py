@@ -1,6 +1,6 @@
 """Learning-rate schedulers (torch.optim.lr_scheduler): the LRScheduler base and the schedules
 that are a closed or chainable formula of the epoch. The combinators, ReduceLROnPlateau and
-the cyclic schedules are in _schedulers_more.py and re-exported here.
+the cyclic schedules are in _schedulers_more.py and _schedulers_cyclic.py, re-exported here.
 
 Each formula keeps torch's operation order, so the learning rates equal torch's bit for bit.
 """
@@ -491,11 +491,13 @@ class CosineAnnealingLR(LRScheduler):
         ]
 
 
-from numtorch.optim._schedulers_more import (  # noqa: E402  (they subclass LRScheduler)
-    ChainedScheduler,
+from numtorch.optim._schedulers_cyclic import (  # noqa: E402  (they subclass LRScheduler)
     CosineAnnealingWarmRestarts,
     CyclicLR,
     OneCycleLR,
+)
+from numtorch.optim._schedulers_more import (  # noqa: E402
+    ChainedScheduler,
     ReduceLROnPlateau,
     SequentialLR,
 )
