@@ -165,10 +165,10 @@ def batch_norm_raw(input, running_mean, running_var, weight, bias, training, mom
     channels = input.shape[1] if input.dim() > 1 else 0
     if not training and (running_mean is None or running_var is None):
         raise RuntimeError("running_mean must be defined in evaluation mode")
-    _check_channels("weight", weight, channels)
-    _check_channels("bias", bias, channels)
     _check_channels("running_mean", running_mean, channels)
     _check_channels("running_var", running_var, channels)
+    _check_channels("weight", weight, channels)
+    _check_channels("bias", bias, channels)
     check_param_dtypes(input, weight, bias, running_mean, running_var)
     params = {
         "running_mean": running_mean,
