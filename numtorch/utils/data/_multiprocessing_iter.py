@@ -6,6 +6,7 @@ persistent workers resumed with a marker message, and shutdown by a None per ind
 import atexit
 import itertools
 import multiprocessing
+import os
 import queue
 
 from numtorch.utils.data import worker as _worker
@@ -36,6 +37,8 @@ class _MultiProcessingDataLoaderIter(_BaseDataLoaderIter):
         self._worker_result_queue = context.Queue()
         self._workers_done_event = context.Event()
         self._shutdown = False
+        # A forked worker inherits this object; only the process that made it shuts it down.
+        self._owner_pid = os.getpid()
         self._index_queues = []
         self._workers = []
         for worker_id in range(self._num_workers):
@@ -195,7 +198,7 @@ class _MultiProcessingDataLoaderIter(_BaseDataLoaderIter):
         self._workers_status[worker_id] = False
 
     def _shutdown_workers(self):
-        if _python_exiting or self._shutdown:
+        if _python_exiting or self._shutdown or os.getpid() != self._owner_pid:
             return
         self._shutdown = True
         try:
