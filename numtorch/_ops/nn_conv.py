@@ -52,22 +52,61 @@ def pad_spatial(xp, a, before, after, value=0):
     return a
 
 
-def conv_gemm(xp, x, w, stride, dilation, groups):
-    """Cross-correlation of padded x (N, C, *S) with w (O, C/g, *K): one batched matmul."""
+def im2col(xp, x, ksize, stride, dilation):
+    """The column matrix (C * K, N * out) of padded x (N, C, *S), and the output size."""
     n, c = x.shape[:2]
-    o, ksize = w.shape[0], w.shape[2:]
     nd = len(ksize)
     win = windows(xp, x, ksize, stride, dilation)
     out = win.shape[2 : 2 + nd]
-    length = n * math.prod(out)
-    if length == 0 or o == 0:
-        return xp.zeros((n, o) + out, dtype=x.dtype)
-    # columns (g, C/g * K, N * out): channel and kernel offsets down, positions across
     perm = (1,) + tuple(range(2 + nd, 2 + 2 * nd)) + (0,) + tuple(range(2, 2 + nd))
-    cols = win.transpose(perm).reshape(groups, (c // groups) * math.prod(ksize), length)
-    y = xp.matmul(w.reshape(groups, o // groups, cols.shape[1]), cols)
+    cols = win.transpose(perm).reshape(c * math.prod(ksize), n * math.prod(out))
+    return cols, out
+
+
+def grouped_matmul(xp, a, b, groups, transpose_b=False):
+    """a @ b (or a @ b.T) block by block: rows of a and of b split into `groups` blocks."""
+    if transpose_b:
+        b = b.T
+    if groups == 1:
+        return a @ b
+    ra, cb = a.shape[0] // groups, b.shape[0] // groups
+    if transpose_b:
+        cb = b.shape[1] // groups
+        parts = [a[i * ra : (i + 1) * ra] @ b[:, i * cb : (i + 1) * cb] for i in range(groups)]
+    else:
+        parts = [a[i * ra : (i + 1) * ra] @ b[i * cb : (i + 1) * cb] for i in range(groups)]
+    return xp.concatenate(parts, axis=0)
+
+
+def conv_gemm(xp, x, w, stride, dilation, groups):
+    """Cross-correlation of padded x (N, C, *S) with w (O, C/g, *K): im2col, one GEMM."""
+    n = x.shape[0]
+    o, ksize = w.shape[0], w.shape[2:]
+    cols, out = im2col(xp, x, ksize, stride, dilation)
+    if cols.size == 0 or o == 0:
+        return xp.zeros((n, o) + out, dtype=x.dtype)
+    y = grouped_matmul(xp, w.reshape(o, -1), cols, groups)
     y = y.reshape((o, n) + out)
     return xp.ascontiguousarray(xp.moveaxis(y, 0, 1))
+
+
+def conv_weight_grad(xp, x, grad, ksize, stride, dilation, groups):
+    """sum over n and positions of grad[n, o, j] * x_pad[n, c, j*stride + k*dilation]: the
+    weight gradient (O, C/g, *K) of conv_gemm, as one GEMM against the im2col columns."""
+    o = grad.shape[1]
+    # an output_padding of the transposed conv larger than its stride leaves extra positions
+    need = tuple(
+        (g - 1) * s + d * (k - 1) + 1 for g, s, d, k in zip(grad.shape[2:], stride, dilation, ksize)
+    )
+    if any(n < have for n, have in zip(need, x.shape[2:])):
+        x = x[(slice(None), slice(None)) + tuple(slice(0, max(n, 0)) for n in need)]
+    cols, out = im2col(xp, x, ksize, stride, dilation)
+    g = xp.moveaxis(grad, 1, 0).reshape(o, -1)
+    cg = x.shape[1] // groups
+    if cols.size == 0 or g.size == 0:
+        return xp.zeros((o, cg) + tuple(ksize), dtype=grad.dtype)
+    gw = grouped_matmul(xp, g, cols, groups, transpose_b=True)
+    return gw.reshape((o, cg) + tuple(ksize))
 
 
 def dilate(xp, a, stride):
@@ -194,17 +233,56 @@ def _narrow_to(t, spatial):
 
 
 def _weight_grad(a, b, groups, stride, padding, dilation, ksize):
-    """sum over n, j of a_pad[n, c, j*stride + k*dilation] * b[n, o, j], as (O, C/g, *K): a
-    convolution of `a` with batch and channels swapped, by `b` as the kernel."""
-    n, nd = a.shape[0], len(ksize)
-    spatial_a = tuple(a.shape[2:])
-    ca = a.shape[1] // groups
-    a2 = a.reshape((n, groups, ca) + spatial_a)
-    a2 = a2.permute((2, 1, 0) + tuple(range(3, 3 + nd))).reshape((ca, groups * n) + spatial_a)
-    b2 = b.transpose(0, 1)
-    r = convolution_call(a2, b2, None, dilation, padding, stride, False, (0,) * nd, groups)
-    r = _narrow_to(r, ksize)
-    return r.transpose(0, 1).contiguous()
+    """sum over n, j of a_pad[n, c, j*stride + k*dilation] * b[n, o, j], as (O, C/g, *K)."""
+    params = {
+        "ksize": tuple(ksize),
+        "stride": stride,
+        "padding": padding,
+        "dilation": dilation,
+        "groups": groups,
+    }
+    return apply(REGISTRY["_conv_weight_grad"], (a, b), params)
+
+
+@op(
+    "_conv_weight_grad",
+    grad_fn="ConvolutionBackwardBackward0",
+    function=False,
+    method=False,
+    input_names=("input", "grad_output"),
+)
+def _conv_weight_grad(xp, input, grad_output, *, ksize, stride, padding, dilation, groups):
+    comp = compute_dtype(xp, input.dtype)
+    dtype = input.dtype
+    if comp is not None:
+        input, grad_output = input.astype(comp), grad_output.astype(comp)
+    x = pad_spatial(xp, input, padding, padding)
+    gw = conv_weight_grad(xp, x, grad_output, ksize, stride, dilation, groups)
+    return gw.astype(dtype, copy=False)
+
+
+@_conv_weight_grad.backward
+def _(grad, *, needs, input, grad_output, ksize, stride, padding, dilation, groups):
+    # the weight gradient is bilinear in (input, grad_output): each part is a convolution
+    nd = len(ksize)
+    grad_input = grad_grad_output = None
+    if needs[0]:
+        extra = tuple(
+            input.shape[2 + i]
+            + 2 * padding[i]
+            - ((grad_output.shape[2 + i] - 1) * stride[i] + dilation[i] * (ksize[i] - 1) + 1)
+            for i in range(nd)
+        )
+        grad_input = convolution_call(
+            grad_output, grad, None, stride, padding, dilation, True, extra, groups
+        )
+        grad_input = _narrow_to(grad_input, input.shape[2:])
+    if needs[1]:
+        grad_grad_output = convolution_call(
+            input, grad, None, stride, padding, dilation, False, (0,) * nd, groups
+        )
+        grad_grad_output = _narrow_to(grad_grad_output, grad_output.shape[2:])
+    return grad_input, grad_grad_output
 
 
 # ---------------------------------------------------------------- argument checks
