@@ -1,6 +1,7 @@
 """torch.utils.data on numtorch: datasets, samplers, collation and the DataLoader (with worker
 processes), consuming torch's random stream exactly as torch does."""
 
+from numtorch.utils.data import _utils  # noqa: F401  (torch's private module paths)
 from numtorch.utils.data.collate import default_collate, default_convert
 from numtorch.utils.data.dataloader import DataLoader
 from numtorch.utils.data.dataset import (

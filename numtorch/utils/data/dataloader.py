@@ -5,6 +5,7 @@ import math
 import multiprocessing
 import os
 import warnings
+from typing import Generic, TypeVar
 
 from numtorch import _dtype
 from numtorch._creation import empty
@@ -41,7 +42,10 @@ def _cpu_count():
 _FROZEN = ("batch_size", "batch_sampler", "sampler", "drop_last", "dataset", "persistent_workers")
 
 
-class DataLoader:
+T_co = TypeVar("T_co", covariant=True)
+
+
+class DataLoader(Generic[T_co]):
     """Iterates a dataset in batches: sampling (sequential, shuffled or given), batching,
     collation, and optionally loading in `num_workers` worker processes with torch's seeding,
     prefetching and in-order delivery."""
