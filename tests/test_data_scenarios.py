@@ -306,6 +306,7 @@ def _error_scenarios():
             lambda: D.DataLoader(data, prefetch_factor=2),
             lambda: D.DataLoader(data, num_workers=1, prefetch_factor=-1),
             lambda: D.DataLoader(data, persistent_workers=True),
+            lambda: iter(D.DataLoader(data, timeout=1)),
             lambda: D.DataLoader(data, sampler=[0], shuffle=True),
             lambda: D.DataLoader(data, batch_sampler=[[0]], batch_size=2),
             lambda: D.DataLoader(data, batch_size=None, drop_last=True),
