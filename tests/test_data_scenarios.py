@@ -113,7 +113,15 @@ def _scenarios():
                 _after(T),
             ]
 
+        def partial_epochs(T, seed=seed):
+            T.manual_seed(seed)
+            loader = T.utils.data.DataLoader(range(8), batch_size=3, shuffle=True)
+            first = next(iter(loader))
+            iter(loader)  # drawn base seed, sampler not started
+            return [first, _batches(loader), _after(T)]
+
         s[f"shuffle.seed{seed}"] = shuffled
+        s[f"partial_epochs.seed{seed}"] = partial_epochs
         s[f"generator.seed{seed}"] = with_generator
         s[f"random_split.seed{seed}"] = random_split
         s[f"samplers.seed{seed}"] = samplers

@@ -172,10 +172,12 @@ def _scenarios():
     def persistent(T):
         T.manual_seed(1)
         data = InfoDataset(_lib(T))
-        loader = _loader(T, data, batch_size=2, num_workers=2, persistent_workers=True)
+        loader = _loader(
+            T, data, batch_size=2, shuffle=True, num_workers=2, persistent_workers=True
+        )
         first = list(loader)
         second = list(loader)
-        return [first, second, data.calls]
+        return [first, second, data.calls, T.randint(0, 1 << 30, (2,))]
 
     def iterable(T):
         Shards = _shards_class(_lib(T))
