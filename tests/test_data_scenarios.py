@@ -179,7 +179,24 @@ def _deterministic():
             len(D.DataLoader(data, batch_sampler=sampler)),
         ]
 
+    def distributed(T):
+        D = T.utils.data
+        out = []
+        for n, replicas, shuffle, drop in [
+            (10, 3, True, False),
+            (10, 3, False, True),
+            (2, 5, True, False),
+            (9, 3, True, True),
+        ]:
+            for rank in range(replicas):
+                s = D.DistributedSampler(range(n), replicas, rank, shuffle, seed=4, drop_last=drop)
+                first = list(s)
+                s.set_epoch(3)
+                out.append([first, list(s), len(s)])
+        return out
+
     return {
+        "distributed": distributed,
         "batch_sampler": batch_sampler,
         "datasets": datasets,
         "loader_options": loader_options,
@@ -308,6 +325,8 @@ def _error_scenarios():
             lambda: D.WeightedRandomSampler([1.0], 2, replacement=None),
             lambda: D.WeightedRandomSampler([[1.0]], 2),
             lambda: D.BatchSampler(range(3), 0, False),
+            lambda: D.DistributedSampler(range(3), 2, 2),
+            lambda: D.DistributedSampler(range(3), 2, -1),
             lambda: D.BatchSampler(range(3), 2, 1),
             lambda: D.DataLoader(data, num_workers=-1),
             lambda: D.DataLoader(data, timeout=-1),

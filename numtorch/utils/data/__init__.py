@@ -14,6 +14,7 @@ from numtorch.utils.data.dataset import (
     TensorDataset,
     random_split,
 )
+from numtorch.utils.data.distributed import DistributedSampler
 from numtorch.utils.data.fetch import _DatasetKind
 from numtorch.utils.data.sampler import (
     BatchSampler,
@@ -31,6 +32,7 @@ __all__ = [
     "ConcatDataset",
     "DataLoader",
     "Dataset",
+    "DistributedSampler",
     "IterableDataset",
     "RandomSampler",
     "Sampler",
