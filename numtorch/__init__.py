@@ -3,7 +3,7 @@
 `import numtorch as torch` and PyTorch code runs with PyTorch's results and printed output.
 """
 
-from numtorch import _dtype, _ops, autograd, cuda, nn, optim, random, serialization, version
+from numtorch import _dtype, _ops, autograd, cuda, linalg, nn, optim, random, serialization, version
 from numtorch._creation import (
     arange,
     as_tensor,
