@@ -11,6 +11,7 @@ The one place torch's CPU graph differs is float32 LSTM, which torch runs as the
 
 import numtorch
 from numtorch.nn import functional as F
+from numtorch.nn.modules import rnn_mkldnn
 
 __all__ = [
     "gru",
@@ -254,6 +255,10 @@ def lstm(input, *args):
         raise RuntimeError("lstm expects two hidden states")
     has_projections = hx[0].size(2) != hx[1].size(2)
     if packed is None:
+        if rnn_mkldnn.use_mkldnn(input, hx, has_projections):
+            return rnn_mkldnn.lstm_mkldnn(
+                input, hx, params, has_biases, layers, dropout_p, train, bidir, batch_first
+            )
         input = input.transpose(0, 1) if batch_first else input
     cell_params = gather_params(params, has_biases, has_projections)
     hiddens = list(zip(hx[0].unbind(0), hx[1].unbind(0), strict=True))
