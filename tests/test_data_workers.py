@@ -12,6 +12,8 @@ import json
 import os
 import pathlib
 import random
+import re
+import signal
 import time
 import warnings
 
@@ -307,11 +309,45 @@ def test_timeout():
     _raises_in_pass(loader, r"^DataLoader timed out after 0.2 seconds$")
 
 
-def test_worker_exits_unexpectedly():
-    loader = numtorch.utils.data.DataLoader(
-        FailingDataset(2, None, ()), batch_size=2, num_workers=2, timeout=2
-    )
-    _raises_in_pass(loader, r"^DataLoader worker \(pid\(s\) \d+\) exited unexpectedly$")
+class KilledDataset(FailingDataset):
+    """Sample 2 kills its worker with SIGKILL."""
+
+    def __getitem__(self, i):
+        if i == 2:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return i
+
+
+def _death(T, dataset):
+    """What a pass raises when a worker dies, pids replaced by N."""
+    iterator = iter(T.utils.data.DataLoader(dataset, batch_size=2, num_workers=2))
+    started = time.monotonic()
+    try:
+        with pytest.raises(RuntimeError) as caught:
+            list(iterator)
+    finally:
+        iterator._shutdown_workers()
+    elapsed = time.monotonic() - started
+    messages = [str(caught.value), str(caught.value.__cause__)]
+    return [re.sub(r"pid(\(s\))? \d+", r"pid\1 N", m) for m in messages], elapsed
+
+
+DEATHS = {
+    "exit_code": lambda: FailingDataset(2, None, ()),
+    "killed": lambda: KilledDataset(0, None, ()),
+}
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGCHLD"), reason="needs SIGCHLD")
+@pytest.mark.parametrize("name", sorted(DEATHS))
+def test_worker_dies(name):
+    messages, elapsed = _death(numtorch, DEATHS[name]())
+    assert elapsed < 4  # found by the SIGCHLD handler, not the 5-second liveness poll
+    assert messages[0] == "DataLoader worker (pid(s) N) exited unexpectedly"
+    if torch is not None:
+        assert messages == _death(torch, DEATHS[name]())[0]
+    else:
+        assert messages == json.loads(GOLDEN_PATH.read_text())["deaths"][name]
 
 
 def test_main_process_has_no_worker_info():
@@ -343,6 +379,7 @@ def _record():
         name: list(_worker_error(torch, make(), **options))
         for name, (make, options) in sorted(ERROR_CASES.items())
     }
+    golden["deaths"] = {name: _death(torch, make())[0] for name, make in sorted(DEATHS.items())}
     GOLDEN_PATH.write_text(json.dumps(golden, indent=0) + "\n")
     print(f"wrote {len(golden)} entries to {GOLDEN_PATH}")
 

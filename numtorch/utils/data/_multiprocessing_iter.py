@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import queue
 
+from numtorch.utils.data import _signals
 from numtorch.utils.data import worker as _worker
 from numtorch.utils.data.dataloader import _BaseDataLoaderIter
 from numtorch.utils.data.fetch import _DatasetKind
@@ -67,6 +68,8 @@ class _MultiProcessingDataLoaderIter(_BaseDataLoaderIter):
             self._index_queues.append(index_queue)
             self._workers.append(process)
         self._data_queue = self._worker_result_queue
+        _signals.set_worker_pids(id(self), [w.pid for w in self._workers])
+        self._worker_pids_set = True
         self._reset(loader, first_iter=True)
 
     def _reset(self, loader, first_iter=False):
@@ -212,6 +215,9 @@ class _MultiProcessingDataLoaderIter(_BaseDataLoaderIter):
                 q.cancel_join_thread()
                 q.close()
         finally:
+            if getattr(self, "_worker_pids_set", False):
+                _signals.remove_worker_pids(id(self))
+                self._worker_pids_set = False
             for w in self._workers:
                 if w.is_alive():
                     w.terminate()
