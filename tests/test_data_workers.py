@@ -9,6 +9,7 @@ installed, else from tests/golden/data/workers.json (`python3 -m tests.test_data
 import collections
 import importlib
 import json
+import multiprocessing
 import os
 import pathlib
 import random
@@ -24,6 +25,9 @@ import numtorch
 from tests.test_data_scenarios import describe, outcome
 
 GOLDEN_PATH = pathlib.Path(__file__).parent / "golden" / "data" / "workers.json"
+# Some datasets and init functions here are local objects: fork (where there is one) spares
+# pickling them, whatever the platform's default start method.
+CONTEXT = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
 
 Sample = collections.namedtuple("Sample", ["index", "payload"])
 
@@ -134,6 +138,8 @@ def numpy_free_info():
 
 
 def _loader(T, dataset, **options):
+    if options.get("num_workers"):
+        options.setdefault("multiprocessing_context", CONTEXT)
     return T.utils.data.DataLoader(dataset, **options)
 
 
@@ -153,7 +159,7 @@ def _scenarios():
             T.manual_seed(5)
             serial = list(D.DataLoader(data, shuffle=True, **options))
             T.manual_seed(5)
-            parallel = list(D.DataLoader(data, shuffle=True, num_workers=2, **options))
+            parallel = list(_loader(T, data, shuffle=True, num_workers=2, **options))
             out.append([describe(serial) == describe(parallel), parallel])
         return out
 
@@ -252,7 +258,7 @@ def test_scenario(name):
 
 def _worker_error(T, dataset, **options):
     """(type name, first line, last line) of what iterating with 2 workers raises."""
-    iterator = iter(T.utils.data.DataLoader(dataset, batch_size=2, num_workers=2, **options))
+    iterator = iter(_loader(T, dataset, batch_size=2, num_workers=2, **options))
     try:
         with pytest.raises(Exception) as caught:
             list(iterator)
@@ -320,7 +326,7 @@ class KilledDataset(FailingDataset):
 
 def _death(T, dataset):
     """What a pass raises when a worker dies, pids replaced by N."""
-    iterator = iter(T.utils.data.DataLoader(dataset, batch_size=2, num_workers=2))
+    iterator = iter(_loader(T, dataset, batch_size=2, num_workers=2))
     started = time.monotonic()
     try:
         with pytest.raises(RuntimeError) as caught:
@@ -389,3 +395,16 @@ if __name__ == "__main__":
     import torch.utils.data  # noqa: F401
 
     _record()
+
+
+def test_spawned_workers_give_the_same_batches():
+    """Workers started fresh (spawn): the dataset, collate function and seeds travel pickled."""
+    D = numtorch.utils.data
+    data = D.TensorDataset(numtorch.arange(7) * 2, numtorch.arange(7.0))
+    numtorch.manual_seed(9)
+    serial = [describe(b) for b in D.DataLoader(data, batch_size=3, shuffle=True)]
+    numtorch.manual_seed(9)
+    loader = D.DataLoader(
+        data, batch_size=3, shuffle=True, num_workers=2, multiprocessing_context="spawn"
+    )
+    assert [describe(b) for b in loader] == serial
