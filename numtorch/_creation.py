@@ -316,7 +316,10 @@ def empty_like(
     input, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None
 ):
     """Same as `torch.empty_like`."""
-    return _like(lambda xp, s, d: xp.empty(s, d), input, dtype, device, requires_grad)
+    out = _like(lambda xp, s, d: xp.empty(s, d), input, dtype, device, requires_grad)
+    if memory_format is not None and memory_format._name.startswith("channels_last"):
+        out = out.detach().contiguous(memory_format=memory_format).requires_grad_(requires_grad)
+    return out
 
 
 def full_like(

@@ -139,6 +139,10 @@ class Tensor:
         return UntypedStorage(_root(self._data))
 
     def is_contiguous(self, memory_format=None):
+        if memory_format is not None and memory_format._name != "contiguous_format":
+            from numtorch._memory_format import is_contiguous_as
+
+            return is_contiguous_as(self._data.shape, self.stride(), memory_format)
         if self._data.size == 0:
             return True  # torch: a tensor with no elements is contiguous whatever its strides
         if self._data.flags.c_contiguous:

@@ -1,6 +1,7 @@
 """Copies and casts: clone, contiguous, to, type, float/double/half/int/long/bool, cpu, cuda."""
 
 from numtorch import _dtype
+from numtorch import _memory_format as _mf
 from numtorch._device import as_device, check_cuda, move
 from numtorch._errors import LEGACY_TENSOR_NAMES
 from numtorch._ops.registry import REGISTRY, apply, op, public
@@ -53,7 +54,10 @@ class _quiet:
 @op(grad_fn="CloneBackward0")
 def clone(xp, input, *, memory_format=None):
     """Same as `torch.clone`: a copy with the same layout (memory_format=torch.preserve_format)."""
-    return input.copy(order="K")
+    if memory_format is None or memory_format is _mf.preserve_format:
+        return input.copy(order="K")
+    _mf.check_rank(memory_format, input.ndim)
+    return _mf.laid_out(xp, input, memory_format)
 
 
 @clone.backward
@@ -64,6 +68,13 @@ def _(grad, *, needs):
 @public(function=False, method=True)
 def contiguous(self, memory_format=None):
     """Same as `Tensor.contiguous`: self when already contiguous, else a C-ordered copy."""
+    if memory_format is not None and memory_format is not _mf.contiguous_format:
+        if memory_format is _mf.preserve_format:
+            return self
+        _mf.check_rank(memory_format, self.dim())
+        if self.is_contiguous(memory_format):
+            return self
+        return clone(self, memory_format=memory_format)
     if self.is_contiguous():
         return self
     return apply(REGISTRY["contiguous_copy"], (self,), {})
@@ -112,6 +123,10 @@ def _parse_to(args, kwargs):
 @public(function=False, method=True)
 def to(self, *args, **kwargs):
     """Same as `Tensor.to`: self when nothing changes, else a copy on the device / in the dtype."""
+    fmt = kwargs.get("memory_format")
+    if fmt is not None and fmt is not _mf.preserve_format:
+        rest = {k: v for k, v in kwargs.items() if k != "memory_format"}
+        return to(self, *args, **rest).contiguous(memory_format=fmt)
     device, dtype, copy = _parse_to(args, dict(kwargs))
     dtype = dtype or self.dtype
     device = device or self._device
