@@ -3,7 +3,20 @@
 `import numtorch as torch` and PyTorch code runs with PyTorch's results and printed output.
 """
 
-from numtorch import _dtype, _ops, autograd, cuda, linalg, nn, optim, random, serialization, version
+from numtorch import (
+    _dtype,
+    _ops,
+    autograd,
+    cuda,
+    linalg,
+    nn,
+    optim,
+    random,
+    return_types,
+    serialization,
+    testing,
+    version,
+)
 from numtorch._creation import (
     arange,
     as_tensor,
@@ -56,6 +69,14 @@ from numtorch._dtype import (
     short,
     uint8,
 )
+from numtorch._legacy_types import LEGACY_TYPES as _LEGACY_TYPES
+from numtorch._memory_format import (
+    channels_last,
+    channels_last_3d,
+    contiguous_format,
+    memory_format,
+    preserve_format,
+)
 from numtorch._ops.registry import FUNCTIONS, METHODS
 from numtorch._random import (
     Generator,
@@ -74,6 +95,7 @@ from numtorch._random import (
 from numtorch._size import Size
 from numtorch._tensor import Tensor, is_tensor
 from numtorch._tensor_str import get_printoptions, set_printoptions
+from numtorch._torch_misc import get_default_device, is_nonzero, set_default_device, typename
 from numtorch.autograd import (
     enable_grad,
     inference_mode,
@@ -91,6 +113,7 @@ from numtorch.serialization import load, save
 from numtorch.version import __version__
 
 globals().update(FUNCTIONS)
+globals().update(_LEGACY_TYPES)
 for _name, _method in METHODS.items():
     setattr(Tensor, _name, _method)
 del _name, _method
