@@ -361,3 +361,18 @@ def test_complex_and_out_match_torch():
     a = numtorch.rand(3, 2, out=numtorch.empty(2, 3).t())
     b = torch.rand(3, 2, out=torch.empty(2, 3).t())
     assert a.numpy().tobytes() == b.numpy().tobytes()
+
+
+def test_empty_outputs_draw_nothing_like_torch():
+    """An empty tensor has no overlapping elements: the samplers return it and leave the
+    stream where it was."""
+    numtorch.manual_seed(0)
+    shapes = [
+        numtorch.randn(0, 3, 2).shape,
+        numtorch.empty(0, 2).normal_().shape,
+        numtorch.empty(0).uniform_().shape,
+        numtorch.empty(2, 0).t().bernoulli_(0.5).shape,
+    ]
+    assert shapes == [(0, 3, 2), (0, 2), (0,), (0, 2)]
+    # torch 2.13 after manual_seed(0): rand(2) is still the stream's first draws
+    numpy.testing.assert_allclose(numtorch.rand(2).numpy(), [0.4963, 0.7682], atol=1e-4)

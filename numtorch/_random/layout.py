@@ -16,7 +16,10 @@ def visit_perm(shape, strides):
 
 
 def has_internal_overlap(shape, strides):
-    """True when two elements share memory (an expanded tensor): torch refuses to write it."""
+    """True when two elements share memory (an expanded tensor): torch refuses to write it.
+    An empty tensor has no elements to share."""
+    if 0 in shape:
+        return False
     return any(n > 1 and s == 0 for n, s in zip(shape, strides))
 
 
