@@ -118,6 +118,8 @@ for _name, _method in METHODS.items():
     setattr(Tensor, _name, _method)
 del _name, _method
 
+from numtorch import special  # noqa: E402 - binds aliases of the functions set above
+
 
 def result_type(tensor1, tensor2):
     """Same as `torch.result_type`."""

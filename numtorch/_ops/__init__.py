@@ -55,6 +55,7 @@ from numtorch._ops import (  # noqa: F401
     shape_join,
     shape_more,
     sorting,
+    special,
     stdsort,
     ternary,
     unary,
