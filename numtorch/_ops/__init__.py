@@ -26,6 +26,7 @@ from numtorch._ops import (  # noqa: F401
     nn_conv,
     nn_conv_transpose,
     nn_ctc,
+    nn_embedding,
     nn_loss,
     nn_loss_more,
     nn_misc,

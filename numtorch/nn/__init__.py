@@ -25,6 +25,8 @@ from numtorch.nn.modules.pooling import *  # noqa: F403
 from numtorch.nn.modules.pooling import __all__ as _pooling_all
 from numtorch.nn.modules.rnn import *  # noqa: F403
 from numtorch.nn.modules.rnn import __all__ as _rnn_all
+from numtorch.nn.modules.sparse import *  # noqa: F403
+from numtorch.nn.modules.sparse import __all__ as _sparse_all
 from numtorch.nn.modules.transformer import *  # noqa: F403
 from numtorch.nn.modules.transformer import __all__ as _transformer_all
 from numtorch.nn.parameter import Buffer, Parameter  # noqa: F401
@@ -37,6 +39,7 @@ __all__ = [
     *_padding_all,
     *_pooling_all,
     *_rnn_all,
+    *_sparse_all,
     *_activation_attn_all,
     *_batchnorm_all,
     *_dropout_all,
