@@ -274,9 +274,6 @@ def test_gradcheck_tolerances():
     assert numtorch.autograd.gradcheck(slightly_off, (x,), rtol=0, atol=2e-3)
 
 
-@pytest.mark.xfail(
-    strict=False, reason="mul's backward does not conjugate complex factors yet (binary ops)"
-)
 def test_gradcheck_complex_output():
     x = _double([1.0, 2.0])
     assert numtorch.autograd.gradcheck(lambda a: a * (1 + 2j), (x,))
@@ -318,9 +315,6 @@ def test_gradgradcheck_detects_wrong_second_derivative():
         numtorch.autograd.gradgradcheck(_detached_second_order, (x,))
 
 
-@pytest.mark.xfail(
-    strict=False, reason="mul's backward does not conjugate complex factors yet (binary ops)"
-)
 def test_messages_match_torch():
     live = pytest.importorskip("torch")
     for fn, kw in ((_wrong_backward, {}), (lambda a: _wrong_backward(a) * (1 + 2j), {})):
