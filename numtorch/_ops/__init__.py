@@ -27,6 +27,7 @@ from numtorch._ops import (  # noqa: F401
     nn_conv_transpose,
     nn_ctc,
     nn_embedding,
+    nn_interpolate,
     nn_loss,
     nn_loss_more,
     nn_misc,
