@@ -12,6 +12,7 @@ import numpy
 
 from numtorch._random.avx2 import normal_blocks
 from numtorch._random.fused import fma32, fma64
+from numtorch._random.permutation import swap_permutation, swap_permutation_loop
 
 _u64 = numpy.uint64
 _MASK24 = _u64((1 << 24) - 1)
@@ -201,18 +202,14 @@ def random_64_bits(gen, n, np_dtype):
 
 
 def randperm(gen, n):
-    """`randperm(n)`: torch's swap loop; `random() % (n - i)` picks the partner of i."""
+    """`randperm(n)`: torch's swap loop (computed without looping: permutation.py);
+    `random() % (n - i)` picks the partner of i."""
     if n < 0xFFFFFFFF // 20:
         partner = (gen._words32(n - 1) % numpy.arange(n, 1, -1, dtype=_u64)).astype(numpy.int64)
         partner += numpy.arange(n - 1, dtype=numpy.int64)
-        r = list(range(n))
-        pl = partner.tolist()
-        for i in range(n - 1):  # sequential by nature: each swap sees the earlier ones
-            j = pl[i]
-            t = r[i]
-            r[i] = r[j]
-            r[j] = t
-        return numpy.array(r, numpy.int64)
+        if n <= 64:  # the loop itself is cheaper than the sort for small n
+            return swap_permutation_loop(partner)
+        return swap_permutation(partner)
     # torch's "inside-out" variant for huge n, with 64-bit words
     pick = (gen._words64(n) % numpy.arange(1, n + 1, dtype=_u64)).tolist()
     r = [0] * n
