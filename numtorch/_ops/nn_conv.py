@@ -1,142 +1,23 @@
 """Convolution: torch.convolution (ConvolutionBackward0) and conv1d/2d/3d.
 
-The forward is im2col over strided windows (an as_strided view, copied once into the column
-matrix) and one matmul per call; the backward is two more convolutions (a transposed one for the
+The forward is im2col over strided windows and one matmul per call (the array kernels are in
+nn_conv_kernels.py); the backward is two more convolutions (a transposed one for the
 input, one with batch and channels swapped for the weight), so create_graph differentiates it
 again. The transposed convolutions are in nn_conv_transpose.py.
 """
 
-import math
-
 from numtorch._errors import legacy_type_name, type_name
+from numtorch._ops.nn_conv_kernels import (  # noqa: F401  (re-exported to the pool ops)
+    compute_dtype,
+    conv_gemm,
+    conv_transpose_forward,
+    conv_weight_grad,
+    dilate,
+    pad_spatial,
+    windows,
+)
 from numtorch._ops.registry import REGISTRY, apply, op, public
 from numtorch._tensor import Tensor
-
-# ---------------------------------------------------------------- array helpers (forward)
-
-
-def compute_dtype(xp, dtype):
-    """float16/bfloat16 are computed in float32 (as torch's CPU kernels accumulate)."""
-    if dtype.itemsize == 2 and dtype.kind not in "iu":
-        return xp.float32
-    return None
-
-
-def windows(xp, a, ksize, stride, dilation):
-    """A view of `a` (B, C, *S) as (B, C, *out, *ksize): every window of the kernel."""
-    nd = len(ksize)
-    spatial = a.shape[2:]
-    out = tuple((spatial[i] - dilation[i] * (ksize[i] - 1) - 1) // stride[i] + 1 for i in range(nd))
-    st = a.strides
-    shape = a.shape[:2] + out + tuple(ksize)
-    strides = (
-        st[:2]
-        + tuple(st[2 + i] * stride[i] for i in range(nd))
-        + tuple(st[2 + i] * dilation[i] for i in range(nd))
-    )
-    return xp.lib.stride_tricks.as_strided(a, shape, strides, writeable=False)
-
-
-def pad_spatial(xp, a, before, after, value=0):
-    """`a` with its spatial dims padded by `before`/`after` (negative values crop)."""
-    if not any(before) and not any(after):
-        return a
-    crop = tuple(
-        slice(max(-b, 0), a.shape[2 + i] - max(-e, 0))
-        for i, (b, e) in enumerate(zip(before, after))
-    )
-    a = a[(slice(None), slice(None)) + crop]
-    widths = [(0, 0), (0, 0)] + [(max(b, 0), max(e, 0)) for b, e in zip(before, after)]
-    if any(w != (0, 0) for w in widths):
-        a = xp.pad(a, widths, constant_values=value)
-    return a
-
-
-def im2col(xp, x, ksize, stride, dilation):
-    """The column matrix (C * K, N * out) of padded x (N, C, *S), and the output size."""
-    n, c = x.shape[:2]
-    nd = len(ksize)
-    win = windows(xp, x, ksize, stride, dilation)
-    out = win.shape[2 : 2 + nd]
-    perm = (1,) + tuple(range(2 + nd, 2 + 2 * nd)) + (0,) + tuple(range(2, 2 + nd))
-    cols = win.transpose(perm).reshape(c * math.prod(ksize), n * math.prod(out))
-    return cols, out
-
-
-def grouped_matmul(xp, a, b, groups, transpose_b=False):
-    """a @ b (or a @ b.T) block by block: rows of a and of b split into `groups` blocks."""
-    if transpose_b:
-        b = b.T
-    if groups == 1:
-        return a @ b
-    ra, cb = a.shape[0] // groups, b.shape[0] // groups
-    if transpose_b:
-        cb = b.shape[1] // groups
-        parts = [a[i * ra : (i + 1) * ra] @ b[:, i * cb : (i + 1) * cb] for i in range(groups)]
-    else:
-        parts = [a[i * ra : (i + 1) * ra] @ b[i * cb : (i + 1) * cb] for i in range(groups)]
-    return xp.concatenate(parts, axis=0)
-
-
-def conv_gemm(xp, x, w, stride, dilation, groups):
-    """Cross-correlation of padded x (N, C, *S) with w (O, C/g, *K): im2col, one GEMM."""
-    n = x.shape[0]
-    o, ksize = w.shape[0], w.shape[2:]
-    cols, out = im2col(xp, x, ksize, stride, dilation)
-    if cols.size == 0 or o == 0:
-        return xp.zeros((n, o) + out, dtype=x.dtype)
-    y = grouped_matmul(xp, w.reshape(o, -1), cols, groups)
-    y = y.reshape((o, n) + out)
-    return xp.ascontiguousarray(xp.moveaxis(y, 0, 1))
-
-
-def conv_weight_grad(xp, x, grad, ksize, stride, dilation, groups):
-    """sum over n and positions of grad[n, o, j] * x_pad[n, c, j*stride + k*dilation]: the
-    weight gradient (O, C/g, *K) of conv_gemm, as one GEMM against the im2col columns."""
-    o = grad.shape[1]
-    # an output_padding of the transposed conv larger than its stride leaves extra positions
-    need = tuple(
-        (g - 1) * s + d * (k - 1) + 1 for g, s, d, k in zip(grad.shape[2:], stride, dilation, ksize)
-    )
-    if any(n < have for n, have in zip(need, x.shape[2:])):
-        x = x[(slice(None), slice(None)) + tuple(slice(0, max(n, 0)) for n in need)]
-    cols, out = im2col(xp, x, ksize, stride, dilation)
-    g = xp.moveaxis(grad, 1, 0).reshape(o, -1)
-    cg = x.shape[1] // groups
-    if cols.size == 0 or g.size == 0:
-        return xp.zeros((o, cg) + tuple(ksize), dtype=grad.dtype)
-    gw = grouped_matmul(xp, g, cols, groups, transpose_b=True)
-    return gw.reshape((o, cg) + tuple(ksize))
-
-
-def dilate(xp, a, stride):
-    """`a` (B, C, *S) with stride-1 zeros between its spatial elements."""
-    if all(s == 1 for s in stride):
-        return a
-    shape = a.shape[:2] + tuple((n - 1) * s + 1 if n else 0 for n, s in zip(a.shape[2:], stride))
-    out = xp.zeros(shape, dtype=a.dtype)
-    out[(slice(None), slice(None)) + tuple(slice(None, None, s) for s in stride)] = a
-    return out
-
-
-def conv_transpose_forward(xp, x, w, stride, padding, dilation, output_padding, groups):
-    """The adjoint of conv_gemm: x (N, Cin, *S), w (Cin, Cout/g, *K) -> (N, Cout, *S')."""
-    nd = w.ndim - 2
-    ksize = w.shape[2:]
-    cin, cout_g = w.shape[0], w.shape[1]
-    edge = [dilation[i] * (ksize[i] - 1) - padding[i] for i in range(nd)]
-    xd = pad_spatial(
-        xp,
-        dilate(xp, x, stride),
-        edge,
-        [edge[i] + output_padding[i] for i in range(nd)],
-    )
-    # the flipped kernel, as a forward weight (Cout, Cin/g, *K)
-    flipped = w[(slice(None), slice(None)) + (slice(None, None, -1),) * nd]
-    wt = flipped.reshape((groups, cin // groups, cout_g) + ksize)
-    wt = xp.swapaxes(wt, 1, 2).reshape((groups * cout_g, cin // groups) + ksize)
-    return conv_gemm(xp, xd, wt, (1,) * nd, dilation, groups)
-
 
 # ---------------------------------------------------------------- the op
 

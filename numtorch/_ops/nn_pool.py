@@ -6,6 +6,8 @@ create_graph differentiates it: max pool's is a gather, avg pool's is avg pool a
 max_unpool and the adaptive pools are in nn_pool_adaptive.py.
 """
 
+import builtins
+import itertools
 import math
 
 from numtorch._ops.nn_conv import compute_dtype, pad_spatial, windows
@@ -87,25 +89,49 @@ def _lowest(xp, dtype):
 
 
 def _max_pool_arrays(xp, x, kernel, stride, padding, dilation, outs):
-    """(values, flat indices into each input plane) for x (B, C, *S)."""
+    """(values, flat indices into each input plane) for x (B, C, *S).
+
+    One pass per kernel offset over output-sized strided slices keeps the running maximum and
+    its offset: a larger value or a NaN takes over, so ties keep the first position and NaN
+    the last, as torch's CPU kernel."""
     nd = len(kernel)
     spatial = x.shape[2:]
     comp = compute_dtype(xp, x.dtype)
     src = x.astype(comp) if comp is not None else x
     right = _right_pad(spatial, kernel, stride, padding, dilation, outs)
     padded = pad_spatial(xp, src, padding, right, _lowest(xp, src.dtype))
-    win = windows(xp, padded, kernel, stride, dilation)
-    win = win[(slice(None), slice(None)) + tuple(slice(0, o) for o in outs)]
-    flat = win.reshape(win.shape[: 2 + nd] + (math.prod(kernel),))
-    arg = xp.argmax(flat, axis=-1)
-    values = xp.take_along_axis(flat, arg[..., None], axis=-1)[..., 0]
-    offsets = xp.unravel_index(arg, kernel) if nd > 1 else (arg,)
-    index = xp.zeros(arg.shape, dtype=xp.int64)
+    plane_strides = [math.prod(spatial[i + 1 :]) for i in range(nd)]
+    check_nan = src.dtype.kind in "fc"
+    best = chosen = None
+    shifts = []
+    for k, offs in enumerate(itertools.product(*(range(n) for n in kernel))):
+        # a contiguous copy of the slice: the comparisons below run several times faster on it
+        part = xp.ascontiguousarray(
+            padded[
+                (slice(None), slice(None))
+                + tuple(
+                    slice(o * d, o * d + (n - 1) * s + 1, s)
+                    for o, d, n, s in zip(offs, dilation, outs, stride)
+                )
+            ]
+        )
+        shifts.append(builtins.sum(o * d * ps for o, d, ps in zip(offs, dilation, plane_strides)))
+        if best is None:
+            best, chosen = part, xp.zeros(part.shape, dtype=xp.int32)
+            continue
+        better = part > best
+        if check_nan:
+            better |= xp.isnan(part)
+        # masked writes are slow on random masks: update by arithmetic instead
+        step = k - chosen
+        step *= better
+        chosen += step
+        best = xp.maximum(best, part)  # NaN spreads, as the `better` rule keeps it
+    offset = xp.asarray(shifts, dtype=xp.int64)[chosen]
     for i in range(nd):
-        o = xp.arange(outs[i]).reshape((-1,) + (1,) * (nd - 1 - i))
-        pos = o * stride[i] + offsets[i] * dilation[i] - padding[i]
-        index = index * spatial[i] + pos
-    return values.astype(x.dtype, copy=False), index
+        start = xp.arange(outs[i], dtype=xp.int64) * stride[i] - padding[i]
+        offset += (start * plane_strides[i]).reshape((-1,) + (1,) * (nd - 1 - i))
+    return best.astype(x.dtype, copy=False), offset
 
 
 def _make_max_pool(nd):

@@ -45,6 +45,16 @@ CASES = [
         {"x": T((1, 1, 2, 4), values=[[1, float("nan"), 2, 3], [0, 5, 2, 3]])},
     ),
     Case(
+        "max_pool2d.nan_ties_indices",
+        F + "max_pool2d(x, 2, return_indices=True)",
+        {
+            "x": T(
+                (1, 1, 2, 6),
+                values=[[float("nan"), 1, 4, 4, 2, float("nan")], [float("nan"), 0, 4, 1, 2, 2]],
+            )
+        },
+    ),
+    Case(
         "max_pool2d.ties",
         F + "max_pool2d(x, 2, return_indices=True)",
         {"x": T((1, 1, 2, 4), values=[[1, 1, 2, 3], [1, 1, 3, 3]], grad=True)},
