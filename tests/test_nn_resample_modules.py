@@ -25,7 +25,7 @@ def _same(a, b):
             _same(x, y)
     elif isinstance(a, numpy.ndarray):
         assert a.shape == b.shape and a.dtype == b.dtype
-        numpy.testing.assert_allclose(a, b, rtol=1e-6, atol=1e-6)
+        numpy.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-5)
     else:
         assert a == b
 
@@ -85,3 +85,42 @@ def test_embedding_bad_padding():
             lib.nn.Embedding(3, 2, padding_idx=3)
         with pytest.raises(AssertionError, match="padding_idx must be within num_embeddings"):
             lib.nn.EmbeddingBag(3, 2, padding_idx=-4)
+
+
+RESAMPLERS = [
+    ("nn.Upsample(scale_factor=2)", (1, 2, 3, 4)),
+    ("nn.Upsample(size=(5, 7), mode='bilinear')", (1, 2, 3, 4)),
+    ("nn.Upsample(scale_factor=(1.5, 2), mode='bicubic', align_corners=True)", (2, 1, 3, 4)),
+    ("nn.Upsample(size=6, mode='linear', recompute_scale_factor=None)", (2, 3, 4)),
+    (
+        "nn.Upsample(scale_factor=1.7, mode='trilinear', recompute_scale_factor=True)",
+        (1, 1, 2, 3, 2),
+    ),
+    ("nn.Upsample(scale_factor=0.5, mode='area')", (1, 2, 4, 6)),
+    ("nn.Upsample(scale_factor=2, mode='nearest-exact')", (1, 2, 3)),
+    ("nn.UpsamplingNearest2d(scale_factor=3)", (1, 2, 3, 2)),
+    ("nn.UpsamplingNearest2d(size=(4, 5))", (1, 2, 3, 2)),
+    ("nn.UpsamplingBilinear2d(scale_factor=2)", (1, 2, 3, 2)),
+    ("nn.UpsamplingBilinear2d(size=(2, 7))", (2, 1, 3, 4)),
+    ("nn.PixelShuffle(2)", (2, 8, 3, 2)),
+    ("nn.PixelUnshuffle(2)", (2, 2, 4, 6)),
+]
+
+
+@pytest.mark.parametrize("ctor, shape", RESAMPLERS)
+def test_resampling_modules(ctor, shape):
+    code = (
+        f"m = {ctor}; x = torch.linspace(-2, 3, {numpy.prod(shape)}).reshape{shape}"
+        ".requires_grad_(); y = m(x); (y * y.cos()).sum().backward();"
+        "r = (repr(m), y.detach().numpy(), x.grad.numpy(), type(y.grad_fn).__name__)"
+    )
+    _same(*_run(code))
+
+
+def test_upsample_attributes():
+    code = (
+        "m = nn.Upsample(scale_factor=(2, 3)); b = nn.UpsamplingBilinear2d(scale_factor=2);"
+        "r = (m.scale_factor, m.size, m.name, b.mode, b.align_corners, b.name,"
+        " nn.Upsample(scale_factor=2).scale_factor, nn.PixelShuffle(3).upscale_factor)"
+    )
+    _same(*_run(code))

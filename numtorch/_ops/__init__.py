@@ -36,6 +36,7 @@ from numtorch._ops import (  # noqa: F401
     nn_norm_composite,
     nn_ops,
     nn_pad,
+    nn_pixel,
     nn_pool,
     nn_pool_adaptive,
     nn_rrelu,
