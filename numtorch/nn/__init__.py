@@ -21,6 +21,8 @@ from numtorch.nn.modules.normalization import *  # noqa: F403
 from numtorch.nn.modules.normalization import __all__ as _normalization_all
 from numtorch.nn.modules.padding import *  # noqa: F403
 from numtorch.nn.modules.padding import __all__ as _padding_all
+from numtorch.nn.modules.pixelshuffle import *  # noqa: F403
+from numtorch.nn.modules.pixelshuffle import __all__ as _pixelshuffle_all
 from numtorch.nn.modules.pooling import *  # noqa: F403
 from numtorch.nn.modules.pooling import __all__ as _pooling_all
 from numtorch.nn.modules.rnn import *  # noqa: F403
@@ -29,6 +31,8 @@ from numtorch.nn.modules.sparse import *  # noqa: F403
 from numtorch.nn.modules.sparse import __all__ as _sparse_all
 from numtorch.nn.modules.transformer import *  # noqa: F403
 from numtorch.nn.modules.transformer import __all__ as _transformer_all
+from numtorch.nn.modules.upsampling import *  # noqa: F403
+from numtorch.nn.modules.upsampling import __all__ as _upsampling_all
 from numtorch.nn.parameter import Buffer, Parameter  # noqa: F401
 
 __all__ = [
@@ -46,6 +50,8 @@ __all__ = [
     *_instancenorm_all,
     *_normalization_all,
     *_transformer_all,
+    *_pixelshuffle_all,
+    *_upsampling_all,
     "Buffer",
     "Parameter",
     "functional",
