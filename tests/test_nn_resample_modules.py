@@ -104,6 +104,10 @@ RESAMPLERS = [
     ("nn.UpsamplingBilinear2d(size=(2, 7))", (2, 1, 3, 4)),
     ("nn.PixelShuffle(2)", (2, 8, 3, 2)),
     ("nn.PixelUnshuffle(2)", (2, 2, 4, 6)),
+    ("nn.Unfold(2)", (2, 3, 4, 5)),
+    ("nn.Unfold((2, 3), dilation=(1, 2), padding=1, stride=2)", (1, 2, 5, 6)),
+    ("nn.Fold((3, 4), 2)", (2, 12, 6)),
+    ("nn.Fold(output_size=4, kernel_size=(2, 1), padding=(1, 0), stride=1)", (1, 2, 20)),
 ]
 
 

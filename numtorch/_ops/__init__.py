@@ -27,6 +27,7 @@ from numtorch._ops import (  # noqa: F401
     nn_conv_transpose,
     nn_ctc,
     nn_embedding,
+    nn_fold,
     nn_interpolate,
     nn_loss,
     nn_loss_more,

@@ -13,6 +13,8 @@ from numtorch.nn.modules.conv import *  # noqa: F403
 from numtorch.nn.modules.conv import __all__ as _conv_all
 from numtorch.nn.modules.dropout import *  # noqa: F403
 from numtorch.nn.modules.dropout import __all__ as _dropout_all
+from numtorch.nn.modules.fold import *  # noqa: F403
+from numtorch.nn.modules.fold import __all__ as _fold_all
 from numtorch.nn.modules.instancenorm import *  # noqa: F403
 from numtorch.nn.modules.instancenorm import __all__ as _instancenorm_all
 from numtorch.nn.modules.loss import *  # noqa: F403
@@ -52,6 +54,7 @@ __all__ = [
     *_transformer_all,
     *_pixelshuffle_all,
     *_upsampling_all,
+    *_fold_all,
     "Buffer",
     "Parameter",
     "functional",
