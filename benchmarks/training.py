@@ -3,12 +3,14 @@
 Models: an MLP 784-512-256-10 (ReLU, cross-entropy, SGD lr 0.01) at batch 128 and 16, and a
 LeNet-style CNN (conv 1->6 5x5, max-pool 2, conv 6->16 5x5, max-pool 2, linear 256->120->84->10,
 28x28 input) at batch 64. Both libraries get the same initial weights (fixed NumPy draws) and the
-same synthetic batches; before timing, their first-step losses must agree. Speed: both libraries
-in this one process at 2 threads, interleaved blocks of steps, medians (as in overhead.py).
-Thread count: 2, or BENCH_THREADS when set (on a loaded machine, 2 threads that must wait for a
-core make BLAS calls of both libraries many times slower). Memory: one fresh subprocess per library runs 1000 MLP (batch 128) steps and reports its peak RSS
-(VmHWM, see _peak_rss_bytes) and its RSS at steps 100 and 1000 (/proc/self/statm); a third subprocess
-gives numtorch's tracemalloc peak.
+same synthetic batches; before timing, their first-step losses must agree.
+
+Speed: both libraries in this one process at 2 threads (BENCH_THREADS=n to change: on a loaded
+machine, 2 threads that must wait for a core make BLAS calls of both libraries many times
+slower), interleaved blocks of steps, medians (as in overhead.py).
+Memory: one fresh subprocess per library runs 1000 MLP (batch 128) steps and reports its peak
+RSS (VmHWM, see _peak_rss_bytes) and its RSS at steps 100 and 1000 (/proc/self/statm); a third
+subprocess gives numtorch's tracemalloc peak.
 
     python3 benchmarks/training.py            # table (Markdown) on stdout
     python3 benchmarks/training.py --json     # the same figures as JSON
