@@ -67,9 +67,30 @@ def _mm(xp, input, mat2):
 @_mm.backward
 def _(grad, *, needs, self, mat2):
     return (
-        grad.mm(conj(mat2).t()) if needs[0] else None,
-        conj(self).t().mm(grad) if needs[1] else None,
+        mm_mat1_grad(grad, self, mat2) if needs[0] else None,
+        mm_mat2_grad(grad, self, mat2) if needs[1] else None,
     )
+
+
+def _column_major(t):
+    """Whether a matrix is laid out as a transposed contiguous one (as `weight.t()` is)."""
+    rows, cols = t.shape
+    return rows > 1 and cols > 1 and t._data.strides == (t._data.itemsize, rows * t._data.itemsize)
+
+
+def mm_mat1_grad(grad, mat1, mat2):
+    """grad @ mat2^H, computed in mat1's layout (as torch's mm_mat1_backward): a column-major
+    mat1 gets the transpose of (mat2 @ grad^T), so its gradient needs no transposing copy."""
+    if _column_major(mat1):
+        return conj(mat2).mm(grad.t()).t()
+    return grad.mm(conj(mat2).t())
+
+
+def mm_mat2_grad(grad, mat1, mat2):
+    """mat1^H @ grad, computed in mat2's layout (as torch's mm_mat2_backward)."""
+    if _column_major(mat2):
+        return grad.t().mm(conj(mat1)).t()
+    return conj(mat1).t().mm(grad)
 
 
 def check_mm(input, mat2):

@@ -9,6 +9,8 @@ from numtorch._ops.linalg import (
     check_mm,
     check_out,
     conj,
+    mm_mat1_grad,
+    mm_mat2_grad,
     need_tensor,
     no_kernel,
 )
@@ -44,6 +46,10 @@ def _combine(xp, input, product, beta, alpha):
         return product
     if beta != 1:
         input = input * xp.asarray(beta, dtype=product.dtype)
+    if input.dtype == product.dtype and input.ndim <= product.ndim:
+        # the product is a fresh array: add into it rather than allocate another
+        product += input
+        return product
     return product + input
 
 
@@ -110,8 +116,8 @@ def _(grad, *, needs, mat1, mat2, beta, alpha):
     a = _conj_scalar(alpha)
     return (
         scaled(grad, _conj_scalar(beta)) if needs[0] else None,
-        scaled(grad.mm(conj(mat2).t()), a) if needs[1] else None,
-        scaled(conj(mat1).t().mm(grad), a) if needs[2] else None,
+        scaled(mm_mat1_grad(grad, mat1, mat2), a) if needs[1] else None,
+        scaled(mm_mat2_grad(grad, mat1, mat2), a) if needs[2] else None,
     )
 
 

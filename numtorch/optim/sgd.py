@@ -1,6 +1,8 @@
 """SGD (torch.optim.SGD): momentum, dampening, Nesterov, weight decay, maximize."""
 
+from numtorch._device import xp_for
 from numtorch._tensor import Tensor
+from numtorch.autograd import grad_mode
 from numtorch.optim.optimizer import (
     Optimizer,
     _check_fused_foreach,
@@ -124,5 +126,31 @@ def sgd(
                 param.addcmul_(grad, lr, value=-1)
             else:
                 param.add_(grad, alpha=-lr.item())
-        else:
+        elif not _descend_in_place(param, grad, lr):
             param.add_(grad, alpha=-lr)
+
+
+def _descend_in_place(param, grad, lr):
+    """param -= lr * grad straight on the arrays, when that is exactly what `param.add_(grad,
+    alpha=-lr)` would do with no graph to record: float32/float64 (whose opmath is their own
+    type), matching dtypes, devices and shapes, grad mode off. Returns whether it did."""
+    if (
+        grad_mode.is_grad_enabled()
+        or param.dtype.name not in _OWN_OPMATH
+        or grad.dtype is not param.dtype
+        or grad._device is not param._device
+        or grad.requires_grad
+        or type(lr) not in (float, int)
+    ):
+        return False
+    data, step = param._data, grad._data
+    if data.shape != step.shape or not data.flags.writeable:
+        return False
+    xp = xp_for(param._device)
+    update = xp.multiply(step, -lr)
+    xp.add(data, update, out=data)
+    param._bump_version()
+    return True
+
+
+_OWN_OPMATH = ("float32", "float64")
