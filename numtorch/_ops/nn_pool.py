@@ -165,14 +165,19 @@ def _make_max_pool(nd):
         dilation,
         outs,
     ):
-        return (scatter_by_index(grad, result1, tuple(self_sym_sizes), nd, f"MaxPool{nd}D"),)
+        # windows that cannot overlap pick distinct positions: a plain scatter suffices
+        disjoint = all(s >= d * (k - 1) + 1 for k, s, d in zip(kernel, stride, dilation))
+        label = f"MaxPool{nd}D"
+        return (scatter_by_index(grad, result1, tuple(self_sym_sizes), nd, label, disjoint),)
 
     return forward
 
 
-def scatter_by_index(grad, index, shape, nd, label):
-    """A zero tensor of `shape` with grad added at the flat plane indices `index`."""
-    return apply(_SCATTER_OPS[label], (grad, index), {"shape": shape, "nd": nd})
+def scatter_by_index(grad, index, shape, nd, label, disjoint=False):
+    """A zero tensor of `shape` with grad added at the flat plane indices `index` (which are
+    distinct within each plane when `disjoint`)."""
+    params = {"shape": shape, "nd": nd, "disjoint": disjoint}
+    return apply(_SCATTER_OPS[label], (grad, index), params)
 
 
 def _make_scatter(label):
@@ -185,7 +190,7 @@ def _make_scatter(label):
         method=False,
         input_names=("grad_output", "indices"),
     )
-    def scatter(xp, grad, index, *, shape, nd):
+    def scatter(xp, grad, index, *, shape, nd, disjoint=False):
         lead = shape[: len(shape) - nd]
         plane = math.prod(shape[len(shape) - nd :])
         rows = math.prod(lead)
@@ -194,7 +199,9 @@ def _make_scatter(label):
         out = xp.zeros((rows, plane), dtype=grad.dtype)
         if idx.size:
             flat = (idx + xp.arange(rows).reshape(-1, 1) * plane).ravel()
-            if hasattr(xp, "bincount") and grad.dtype.kind == "f" and grad.dtype.itemsize >= 4:
+            if disjoint:
+                out.reshape(-1)[flat] = g.ravel()
+            elif hasattr(xp, "bincount") and grad.dtype.kind == "f" and grad.dtype.itemsize >= 4:
                 total = xp.bincount(flat, weights=g.ravel(), minlength=rows * plane)
                 out = total.astype(grad.dtype).reshape(rows, plane)
             else:
@@ -202,7 +209,7 @@ def _make_scatter(label):
         return out.reshape(shape)
 
     @scatter.backward
-    def _(grad, *, needs, indices, shape, nd):
+    def _(grad, *, needs, indices, shape, nd, disjoint=False):
         lead = len(shape) - nd
         flat = grad.flatten(lead) if nd > 1 else grad
         picked = flat.gather(lead, indices.flatten(lead) if nd > 1 else indices)
