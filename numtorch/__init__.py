@@ -6,6 +6,7 @@
 from numtorch import (
     _dtype,
     _ops,
+    accelerator,
     autograd,
     cuda,
     linalg,
