@@ -28,6 +28,8 @@ from numtorch._ops import (  # noqa: F401
     nn_ctc,
     nn_embedding,
     nn_fold,
+    nn_grid,
+    nn_grid_sample,
     nn_interpolate,
     nn_loss,
     nn_loss_more,
