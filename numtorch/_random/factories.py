@@ -111,6 +111,8 @@ def randint(
     """Same as `torch.randint(high, size)` and `torch.randint(low, high, size)`."""
     if size is None:
         low, high, size = 0, low, high
+    elif high is None:  # torch.randint(high, size=...)
+        low, high = 0, low
     shape = _shape((size,), "randint")
     dtype = dtype or _dtype.int64
     return _make(
