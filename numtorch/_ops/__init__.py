@@ -31,6 +31,7 @@ from numtorch._ops import (  # noqa: F401
     nn_grid,
     nn_grid_sample,
     nn_interpolate,
+    nn_interpolate_uint8,
     nn_loss,
     nn_loss_more,
     nn_misc,

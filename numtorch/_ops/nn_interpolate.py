@@ -76,7 +76,7 @@ def _cubic_weights(xp, t, a):
     return xp.stack([far(t + 1), near(t), near(1 - t), far(2 - t)], 1)
 
 
-def _cubic_taps(xp, dtype, in_size, out_size, align_corners, scale):
+def cubic_taps(xp, dtype, in_size, out_size, align_corners, scale):
     s = _scale(xp, dtype, in_size, out_size, align_corners, scale)
     real = _source(xp, dtype, s, out_size, align_corners, True)
     i0 = xp.minimum(xp.floor(real).astype(xp.int64), in_size - 1)
@@ -85,11 +85,10 @@ def _cubic_taps(xp, dtype, in_size, out_size, align_corners, scale):
     return idx, _cubic_weights(xp, t, _CUBIC_A).astype(dtype)
 
 
-def _aa_filter(xp, x, cubic):
+def _aa_filter(xp, x, cubic, a=_AA_CUBIC_A):
     x = xp.abs(x)
     if not cubic:
         return xp.where(x < 1, 1 - x, 0)
-    a = _AA_CUBIC_A
     return xp.where(
         x < 1,
         ((a + 2) * x - (a + 3)) * x * x + 1,
@@ -97,23 +96,28 @@ def _aa_filter(xp, x, cubic):
     )
 
 
-def _aa_taps(xp, dtype, in_size, out_size, align_corners, scale, cubic):
-    """Antialiased taps: a filter widened by the downscale factor, normalised per output."""
-    s = float(_scale(xp, dtype, in_size, out_size, align_corners, scale))
-    support = (2.0 if cubic else 1.0) * (s if s >= 1.0 else 1.0)
-    invscale = 1.0 / s if s >= 1.0 else 1.0
+def aa_taps(xp, dtype, in_size, out_size, align_corners, scale, cubic, antialias=True):
+    """Windowed taps (torch's separable kernel): a filter, widened by the downscale factor when
+    antialiasing, over the inputs in the window, normalised per output. Without antialias (the
+    uint8 kernels) the cubic filter is Keys' a=-0.75 and align_corners shifts the centres."""
+    s = float(_scale(xp, xp.float64, in_size, out_size, align_corners, scale))
+    widen = antialias and s >= 1.0
+    support = (2.0 if cubic else 1.0) * (s if widen else 1.0)
+    invscale = 1.0 / s if widen else 1.0
+    delta = 0.5 if align_corners and not antialias else 0.0
+    a = _AA_CUBIC_A if antialias else _CUBIC_A
     rows = []
     for i in range(out_size):
-        center = s * (i + 0.5)
-        xmin = max(int(center - support + 0.5), 0)
-        xsize = min(int(center + support + 0.5), in_size) - xmin
+        center = s * (i + 0.5 - delta)
+        xmin = max(int(center - support + 0.5 + delta), 0)
+        xsize = min(int(center + support + 0.5 + delta), in_size) - xmin
         rows.append((center, xmin, xsize))
     width = max([r[2] for r in rows] + [1])
     idx = xp.zeros((out_size, width), dtype=xp.int64)
     w = xp.zeros((out_size, width), dtype=xp.float64)
     for i, (center, xmin, xsize) in enumerate(rows):
         j = xp.arange(xsize)
-        wi = _aa_filter(xp, (j + xmin - center + 0.5) * invscale, cubic)
+        wi = _aa_filter(xp, (j + xmin - center + 0.5 - delta) * invscale, cubic, a)
         total = wi.sum()
         idx[i, :xsize] = j + xmin
         w[i, :xsize] = wi / total if total != 0 else wi
@@ -126,8 +130,8 @@ def _taps(xp, kind, dtype, in_size, out_size, align_corners, scale):
     if kind == "linear":
         return _linear_taps(xp, dtype, in_size, out_size, align_corners, scale)
     if kind == "cubic":
-        return _cubic_taps(xp, dtype, in_size, out_size, align_corners, scale)
-    return _aa_taps(xp, dtype, in_size, out_size, align_corners, scale, kind == "cubic_aa")
+        return cubic_taps(xp, dtype, in_size, out_size, align_corners, scale)
+    return aa_taps(xp, dtype, in_size, out_size, align_corners, scale, kind == "cubic_aa")
 
 
 def _all_taps(xp, kind, dtype, spatial, output_size, align_corners, scales):
@@ -155,7 +159,7 @@ def _resample(xp, x, taps):
     return xp.ascontiguousarray(x)
 
 
-def _weight_matrix(xp, taps, in_size):
+def weight_matrix(xp, taps, in_size):
     idx, w = taps
     out = idx.shape[0]
     m = xp.zeros((out, in_size), dtype=xp.float64)
@@ -194,13 +198,13 @@ def _make(kind, nd):
     def forward(xp, input, *, output_size, scales, align_corners):
         spatial = input.shape[-nd:]
         nearest = kind.startswith("nearest")
-        comp = input.dtype if nearest else (compute_dtype(xp, input.dtype) or input.dtype)
         if input.dtype.kind == "u" and not nearest:
-            comp = xp.dtype(xp.float32)
+            from numtorch._ops.nn_interpolate_uint8 import resample_uint8
+
+            return resample_uint8(xp, input, kind, output_size, align_corners, scales)
+        comp = input.dtype if nearest else (compute_dtype(xp, input.dtype) or input.dtype)
         taps = _all_taps(xp, kind, comp, spatial, output_size, align_corners, scales)
         out = _resample(xp, input.astype(comp, copy=False), taps)
-        if input.dtype.kind == "u" and not nearest:
-            out = xp.clip(xp.floor(out + 0.5), 0, 255)
         return out.astype(input.dtype, copy=False)
 
     @forward.backward
@@ -227,7 +231,7 @@ def _make(kind, nd):
         g = grad_output.astype(comp, copy=False)
         for i in range(nd):
             axis = g.ndim - nd + i
-            m = _weight_matrix(xp, taps[i], spatial[i]).astype(comp)
+            m = weight_matrix(xp, taps[i], spatial[i]).astype(comp)
             g = xp.swapaxes(xp.swapaxes(g, axis, -1) @ m, axis, -1)
         return xp.ascontiguousarray(g).astype(grad_output.dtype, copy=False)
 

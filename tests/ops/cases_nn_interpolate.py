@@ -179,6 +179,22 @@ CASES = _mode_cases() + [
         f"{I}(x, size=(4, 5), mode='bicubic', antialias=True, align_corners=True)",
         {"x": X4},
     ),
+    *[
+        Case(
+            f"interpolate.uint8_{mode}_{tag}",
+            f"{I}(x, {arg}, mode={mode!r}{extra})",
+            {"x": T((n, c, 5, 7), "uint8")},
+        )
+        for mode in ("bilinear", "bicubic")
+        for tag, arg, extra, n, c in (
+            ("up", "scale_factor=2", "", 1, 3),
+            ("frac", "scale_factor=1.7", "", 2, 5),
+            ("down", "size=(3, 4)", "", 1, 3),
+            ("align", "size=(8, 11)", ", align_corners=True", 2, 5),
+            ("aa_down", "size=(2, 3)", ", antialias=True", 1, 3),
+            ("aa_up", "size=(8, 11)", ", antialias=True", 2, 5),
+        )
+    ],
     Case(
         "interpolate.linear_uint8_error",
         f"{I}(x, scale_factor=2, mode='linear')",
