@@ -206,6 +206,23 @@ _PADDINGS = {"zeros": 0, "border": 1, "reflection": 2}
 @public("grid_sampler", function=True)
 def grid_sampler(input, grid, interpolation_mode, padding_mode, align_corners):
     """Same as `torch.grid_sampler`: samples input (N, C, [D,] H, W) at grid's normalised points."""
+    nd = 2 if input.dim() == 4 else 3
+    return _grid_sampler(input, grid, interpolation_mode, padding_mode, align_corners, nd)
+
+
+@public("grid_sampler_2d", function=True)
+def grid_sampler_2d(input, grid, interpolation_mode, padding_mode, align_corners):
+    """Same as `torch.grid_sampler_2d` (GridSampler2DBackward0)."""
+    return _grid_sampler(input, grid, interpolation_mode, padding_mode, align_corners, 2)
+
+
+@public("grid_sampler_3d", function=True)
+def grid_sampler_3d(input, grid, interpolation_mode, padding_mode, align_corners):
+    """Same as `torch.grid_sampler_3d` (GridSampler3DBackward0)."""
+    return _grid_sampler(input, grid, interpolation_mode, padding_mode, align_corners, 3)
+
+
+def _grid_sampler(input, grid, interpolation_mode, padding_mode, align_corners, nd):
     from numtorch._errors import type_name
 
     if input.shape[0] != grid.shape[0]:
@@ -224,7 +241,6 @@ def grid_sampler(input, grid, interpolation_mode, padding_mode, align_corners):
                 "grid_sampler(): expected input to have non-empty spatial dimensions, but input "
                 f"has sizes {list(input.shape)} with dimension {i} being empty"
             )
-    nd = 2 if input.dim() == 4 else 3
     if input.dim() != nd + 2 or grid.dim() != input.dim():
         raise RuntimeError(
             f"grid_sampler(): expected {nd + 2}D input and grid with same number of dimensions, "

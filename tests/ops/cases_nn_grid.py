@@ -196,6 +196,12 @@ CASES = _sample_cases() + [
         },
     ),
     Case("grid_sampler.function", "torch.grid_sampler(x, g, 0, 0, False)", {"x": X4, "g": G4}),
+    Case("grid_sampler_2d.function", "torch.grid_sampler_2d(x, g, 2, 1, True)", {"x": X4, "g": G4}),
+    Case(
+        "grid_sampler_3d.function", "torch.grid_sampler_3d(x, g, 1, 2, False)", {"x": X5, "g": G5}
+    ),
+    Case("grid_sampler_2d.5d", "torch.grid_sampler_2d(x, g, 0, 0, False)", {"x": X5, "g": G5}),
+    Case("grid_sampler_3d.4d", "torch.grid_sampler_3d(x, g, 0, 0, False)", {"x": X4, "g": G4}),
     Case("grid_sample.bad_mode", f"{GS}(x, g, mode='foo')", {"x": X4, "g": G4}),
     Case("grid_sample.bad_padding", f"{GS}(x, g, padding_mode='foo')", {"x": X4, "g": G4}),
     Case(
