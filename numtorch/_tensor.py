@@ -487,9 +487,11 @@ class Tensor:
         return tensor_repr(self)
 
     def __format__(self, spec):
-        if self._data.ndim == 0 and spec:
+        # as torch: a 0-dim plain Tensor formats as its Python number (f"{t}" prints 9, not
+        # tensor(9)); anything else formats as its str, and refuses a non-empty spec
+        if self._data.ndim == 0 and type(self) is Tensor:
             return self.item().__format__(spec)
-        return object.__format__(repr(self), spec)
+        return object.__format__(self, spec)
 
     def __reduce_ex__(self, protocol):
         from numtorch._creation import _rebuild_tensor
