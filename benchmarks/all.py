@@ -199,6 +199,16 @@ def memory_rows(steps):
             numtorch_tracemalloc_peak_mib=m["numtorch_tracemalloc_peak"] / mib,
         ),
         _row(
+            "peak RSS above the RSS after import and setup (the training's own memory)",
+            (ours["peak_rss"] - ours["rss_after_setup"]) / mib,
+            (theirs["peak_rss"] - theirs["rss_after_setup"]) / mib,
+            "MiB",
+            "(information)",
+            (ours["peak_rss"] - ours["rss_after_setup"])
+            / max(1, theirs["peak_rss"] - theirs["rss_after_setup"]),
+            None,
+        ),
+        _row(
             f"RSS growth from step {first} to step {last}",
             growth / mib,
             m["torch_growth"] / mib,
@@ -268,6 +278,10 @@ def _fmt(x):
     return f"{x:.3g}" if abs(x) < 100 else f"{x:.0f}"
 
 
+def _met(met):
+    return "" if met is None else "yes" if met else "**no**"
+
+
 def markdown(report):
     load = ", ".join(f"{x:.2f}" for x in report["load_average"])
     lines = [
@@ -283,8 +297,11 @@ def markdown(report):
         ratio = "" if r["ratio"] is None else f"{r['ratio']:.2f}x"
         lines.append(
             f"| {r['workload']} | {_fmt(r['numtorch'])} | {_fmt(r['torch'])} | {r['unit']} | "
-            f"{ratio} | {r['target']} | {'yes' if r['met'] else '**no**'} |"
+            f"{ratio} | {r['target']} | {_met(r['met'])} |"
         )
+        if "per_op_ratio" in r:
+            per_op = ", ".join(f"{k} {v:.2f}x" for k, v in r["per_op_ratio"].items())
+            lines.append(f"| ↳ per op (numtorch / torch): {per_op} | | | | | | |")
     return "\n".join(lines)
 
 
