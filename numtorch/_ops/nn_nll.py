@@ -5,14 +5,22 @@ from numtorch._errors import type_name
 from numtorch._ops.nn_loss import check_reduction, resolve_reduction
 from numtorch._ops.nn_misc import add_number, div_number, mul_number
 from numtorch._ops.registry import REGISTRY, SAME, apply, op, public
+from numtorch._tensor import Tensor
 
 # ---------------------------------------------------------------- nll_loss
 
 
 def _nll_parts(xp, input, target, weight, ignore_index):
-    """(per-element weights with ignored targets zeroed, safe class indices), checking bounds."""
+    """(per-element weights with ignored targets zeroed, safe class indices, class axis),
+    checking bounds. The weights are None when every target counts with weight 1 (the common
+    case, which then needs no weight array)."""
     class_axis = 1 if input.ndim >= 2 else 0
     n_classes = input.shape[class_axis]
+    if weight is None and target.size and not (target == ignore_index).any():
+        if target.min() < 0 or target.max() >= n_classes:
+            bad = (target < 0) | (target >= n_classes)
+            raise IndexError(f"Target {int(target[bad].reshape(-1)[0])} is out of bounds.")
+        return None, target, class_axis
     valid = target != ignore_index
     bad = valid & ((target < 0) | (target >= n_classes))
     if bad.any():
@@ -22,19 +30,27 @@ def _nll_parts(xp, input, target, weight, ignore_index):
     return xp.where(valid, w, 0).astype(input.dtype), safe, class_axis
 
 
+def _pick(xp, input, safe, class_axis):
+    """input[..., safe, ...] along the class axis: each target's entry."""
+    if input.ndim == 1:
+        return input[safe]
+    if input.ndim == 2:
+        return input[xp.arange(input.shape[0]), safe]
+    picked = xp.take_along_axis(input, xp.expand_dims(safe, class_axis), class_axis)
+    return xp.squeeze(picked, class_axis)
+
+
 def _nll_forward(xp, input, target, weight, *, reduction, ignore_index):
     w, safe, class_axis = _nll_parts(xp, input, target, weight, ignore_index)
-    if input.ndim == 1:
-        picked = input[safe]
-    else:
-        picked = xp.take_along_axis(input, xp.expand_dims(safe, class_axis), class_axis)
-        picked = xp.squeeze(picked, class_axis)
-    loss = -(picked * w)
+    picked = _pick(xp, input, safe, class_axis)
+    loss = -picked if w is None else -(picked * w)
     if reduction == "none":
         return loss
     total = xp.sum(loss)
     if reduction == "sum":
         return total
+    if w is None:
+        return total / xp.asarray(safe.size, dtype=input.dtype)
     with xp.errstate(invalid="ignore", divide="ignore"):
         return total / xp.sum(w)
 
@@ -43,12 +59,18 @@ def _nll_forward(xp, input, target, weight, *, reduction, ignore_index):
 def _nll_coef(xp, input, target, weight, *, reduction, ignore_index):
     """d loss / d input for a unit incoming gradient: -weight at each target's class."""
     w, safe, class_axis = _nll_parts(xp, input, target, weight, ignore_index)
-    if reduction == "mean":
+    if w is None:
+        one = xp.ones((), dtype=input.dtype)
+        scale = one / xp.asarray(safe.size, dtype=input.dtype) if reduction == "mean" else one
+        w = xp.broadcast_to(scale, safe.shape)
+    elif reduction == "mean":
         with xp.errstate(invalid="ignore", divide="ignore"):
             w = xp.where(w != 0, w / xp.sum(w), 0)
     coef = xp.zeros(input.shape, dtype=input.dtype)
     if input.ndim == 1:
         coef[safe] = -w
+    elif input.ndim == 2:
+        coef[xp.arange(input.shape[0]), safe] = -w
     elif coef.size:
         index = xp.expand_dims(safe, class_axis)
         xp.put_along_axis(coef, index, xp.expand_dims(-w, class_axis), class_axis)
@@ -114,8 +136,6 @@ def _check_nll(input, target, weight, spatial):
 
 
 def _check_tensor(target, function):
-    from numtorch._tensor import Tensor
-
     if not isinstance(target, Tensor):
         raise TypeError(
             f"{function}(): argument 'target' (position 2) must be Tensor, not "

@@ -15,11 +15,16 @@ def _softmax_forward(xp, input, dim, log):
 
 
 def _softmax_stable(xp, input, dim, log):
-    shifted = input - xp.max(input, axis=dim, keepdims=True) if input.size else input
-    if log:
-        return shifted - xp.log(xp.sum(xp.exp(shifted), axis=dim, keepdims=True))
+    # array methods rather than xp.max/xp.sum: the same reductions without the wrapper's cost
+    if not input.size:
+        return input.astype(xp.float32) if input.dtype.kind in "biu" else input.copy()
+    shifted = input - input.max(axis=dim, keepdims=True)
     e = xp.exp(shifted)
-    return e / xp.sum(e, axis=dim, keepdims=True)
+    if log:
+        shifted -= xp.log(e.sum(axis=dim, keepdims=True))
+        return shifted
+    e /= e.sum(axis=dim, keepdims=True)
+    return e
 
 
 @op("softmax", grad_fn="SoftmaxBackward0", promote=DEFAULT, opmath=True, function=False)
