@@ -70,7 +70,11 @@ def _check_expand(input, shape):
             f"size=[{', '.join(map(str, shape))}]): the number of sizes provided ({len(shape)}) "
             f"must be greater or equal to the number of dimensions in the tensor ({input.dim()})"
         )
-    input.detach().expand(*shape)
+    sizes = input.shape
+    lead = len(shape) - len(sizes)
+    if all(n == 1 or n == shape[lead + i] for i, n in enumerate(sizes)):
+        return
+    input.detach().expand(*shape)  # raises torch's error
 
 
 def _check_out_shape_inplace(self, shape):
