@@ -10,6 +10,7 @@ from numtorch._ops.operands import (
     guard_dunders,
     invalid_combination,
     not_implemented,
+    raw_conj,
     wrap_ints,
 )
 from numtorch._ops.registry import (
@@ -44,6 +45,14 @@ def _(grad, *, needs, self, other):
     return (
         grad / conj(other) if needs[0] else None,
         -grad * conj((self / other) / other) if needs[1] else None,
+    )
+
+
+@true_divide.raw_backward
+def _(xp, grad, *, needs, self, other):
+    return (
+        grad / raw_conj(xp, other) if needs[0] else None,
+        -grad * raw_conj(xp, (self / other) / other) if needs[1] else None,
     )
 
 
@@ -100,6 +109,12 @@ def _(grad, *, needs, rounding_mode):
     return zero if needs[0] else None, zero if needs[1] else None
 
 
+@_div_round.raw_backward
+def _(xp, grad, *, needs, rounding_mode):
+    zero = grad * 0
+    return zero if needs[0] else None, zero if needs[1] else None
+
+
 @op(
     "div_true_mode",
     grad_fn="DivBackward2",
@@ -113,6 +128,7 @@ def _div_true_mode(xp, input, other, *, rounding_mode):
 
 
 _div_true_mode.backward(true_divide.opdef.backward)
+_div_true_mode.raw_backward(true_divide.opdef.raw_backward)
 
 _UNSET = type("_Unset", (), {"__repr__": lambda self: "None", "__bool__": lambda self: False})()
 

@@ -19,6 +19,11 @@ def _(grad, *, needs, result):
     return grad * (1 - result) * result
 
 
+@sigmoid.raw_backward
+def _(xp, grad, *, needs, result):
+    return grad * (1 - result) * result
+
+
 @op(grad_fn="TanhBackward0", promote=INT_TO_FLOAT, inplace=True, functional=True, opmath=True)
 def tanh(xp, input):
     """Same as `torch.tanh`."""
@@ -30,6 +35,11 @@ def _(grad, *, needs, result):
     return grad * (1 - result * result)
 
 
+@tanh.raw_backward
+def _(xp, grad, *, needs, result):
+    return grad * (1 - result * result)
+
+
 @op(grad_fn="ReluBackward0", promote="same", inplace=True)
 def relu(xp, input):
     """Same as `torch.relu`."""
@@ -38,6 +48,11 @@ def relu(xp, input):
 
 @relu.backward
 def _(grad, *, needs, result):
+    return grad * (result > 0)
+
+
+@relu.raw_backward
+def _(xp, grad, *, needs, result):
     return grad * (result > 0)
 
 

@@ -232,6 +232,15 @@ def conj(value):
     return value.conjugate() if type(value) is complex else value
 
 
+def raw_conj(xp, value):
+    """conj for the raw backward formulas: an xp array's or a number's complex conjugate."""
+    if type(value) is complex:
+        return value.conjugate()
+    if getattr(value, "dtype", None) is not None and value.dtype.kind == "c":
+        return xp.conj(value)
+    return value
+
+
 # A dunder's other operand: a tensor or a number (NumPy's scalars included; np.bool_ is no
 # numbers.Number, but torch takes it, as a float).
 _OPERAND = (Tensor, numbers.Number, _NUMPY_BOOL)
@@ -242,7 +251,32 @@ def is_operand(value):
     return type(value) in NUMBER or isinstance(value, _OPERAND)
 
 
+_GUARDED = """
+def {name}(self, other):
+    if type(other) is Tensor or type(other) in NUMBERS or isinstance(other, OPERAND):
+        return run(od, (self, other), {{{options}}})
+    return NotImplemented
+"""
+
+
 def _guard(fn, name):
+    binary_call = getattr(fn, "binary_call", None)
+    if binary_call is not None:  # fn's body in line: one call less per operator
+        run, od, defaults = binary_call
+        options = ", ".join(f"{n!r}: defaults[{n!r}]" for n in defaults)
+        namespace = {
+            "Tensor": Tensor,
+            "NUMBERS": frozenset(NUMBER),
+            "OPERAND": _OPERAND,
+            "run": run,
+            "od": od,
+            "defaults": defaults,
+        }
+        exec(_GUARDED.format(name=name, options=options), namespace)
+        dunder = namespace[name]
+        dunder.__doc__ = fn.__doc__
+        return dunder
+
     def dunder(self, other):
         if type(other) in NUMBER or isinstance(other, _OPERAND):
             return fn(self, other)

@@ -16,6 +16,7 @@ from numtorch._ops.operands import (
     guard_dunders,
     int_operand,
     invalid_combination,
+    raw_conj,
     wrap_ints,
 )
 from numtorch._ops.registry import (
@@ -80,6 +81,11 @@ def _(grad, *, needs, alpha):
     return grad, (grad if alpha == 1 else grad * conj(alpha)) if needs[1] else None
 
 
+@add.raw_backward
+def _(xp, grad, *, needs, alpha):
+    return grad, (grad if alpha == 1 else grad * raw_conj(xp, alpha)) if needs[1] else None
+
+
 _ADD = REGISTRY["add"]
 
 
@@ -101,6 +107,13 @@ def _sub(xp, input, other, *, alpha=1):
 @_sub.backward
 def _(grad, *, needs, alpha):
     return grad, (-grad if alpha == 1 else grad * -conj(alpha)) if needs[1] else None
+
+
+@_sub.raw_backward
+def _(xp, grad, *, needs, alpha):
+    if not needs[1]:
+        return grad, None
+    return grad, (-grad if alpha == 1 else grad * -raw_conj(xp, alpha))
 
 
 def _is_bool(value):
@@ -153,6 +166,11 @@ def _(grad, *, needs, alpha):
     return (-grad if alpha == 1 else grad * -conj(alpha)), grad if needs[1] else None
 
 
+@_rsub.raw_backward
+def _(xp, grad, *, needs, alpha):
+    return (-grad if alpha == 1 else grad * -raw_conj(xp, alpha)), grad if needs[1] else None
+
+
 @op(
     "rsub_scalar",
     grad_fn="RsubBackward1",
@@ -168,6 +186,11 @@ def _rsub_scalar(xp, input, other, *, alpha=1):
 @_rsub_scalar.backward
 def _(grad, *, needs, alpha):
     return (-grad if alpha == 1 else grad * -conj(alpha)), None
+
+
+@_rsub_scalar.raw_backward
+def _(xp, grad, *, needs, alpha):
+    return (-grad if alpha == 1 else grad * -raw_conj(xp, alpha)), None
 
 
 @public("rsub")
@@ -213,6 +236,14 @@ def _(grad, *, needs, self, other):
     return (grad * conj(other) if needs[0] else None, grad * conj(self) if needs[1] else None)
 
 
+@mul.raw_backward
+def _(xp, grad, *, needs, self, other):
+    return (
+        grad * raw_conj(xp, other) if needs[0] else None,
+        grad * raw_conj(xp, self) if needs[1] else None,
+    )
+
+
 public("multiply")(FUNCTIONS["mul"])
 METHODS["multiply"] = METHODS["mul"]
 METHODS["multiply_"] = METHODS["mul_"]
@@ -243,6 +274,11 @@ def _(grad, *, needs):
     return -grad
 
 
+@_neg.raw_backward
+def _(xp, grad, *, needs):
+    return -grad
+
+
 _NEG = REGISTRY["neg"]
 
 
@@ -266,6 +302,11 @@ def exp(xp, input):
 
 @exp.backward
 def _(grad, *, needs, result):
+    return grad * result
+
+
+@exp.raw_backward
+def _(xp, grad, *, needs, result):
     return grad * result
 
 

@@ -16,6 +16,7 @@ from numtorch._ops.operands import (
     guard_dunders,
     invalid_combination,
     not_implemented,
+    raw_conj,
     wrap_ints,
 )
 from numtorch._ops.registry import (
@@ -92,6 +93,13 @@ def _(grad, *, needs, self, exponent):
     return grad * conj(exponent * self.pow(exponent - 1))
 
 
+@_pow_tensor_scalar.raw_backward
+def _(xp, grad, *, needs, self, exponent):
+    if exponent == 0:
+        return grad * 0
+    return grad * raw_conj(xp, exponent * xp.power(self, exponent - 1))
+
+
 @op(
     "pow_tensor_tensor",
     grad_fn="PowBackward1",
@@ -146,6 +154,17 @@ def _(grad, *, needs, self, exponent, result):
     if self == 0:
         return None, grad * _where(_nonnegative(exponent), 0.0, result * -math.inf)
     return None, grad * conj(result * _log_of(self))
+
+
+@_pow_scalar_tensor.raw_backward
+def _(xp, grad, *, needs, self, exponent, result):
+    if self == 0:
+        if exponent.dtype.kind == "c":
+            nonnegative = (exponent.imag == 0) & (exponent.real >= 0)
+        else:
+            nonnegative = exponent >= 0
+        return None, grad * xp.where(nonnegative, 0.0, result * -math.inf)
+    return None, grad * raw_conj(xp, result * _log_of(self))
 
 
 def _pow_opdef(input, exponent):

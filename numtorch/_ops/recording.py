@@ -6,8 +6,11 @@ one of these recorders, every node of a backward runs one of the callers. Spelle
 once with exec, avoids the loops, **kwargs and star calls a generic version would pay per call.
 """
 
+import inspect
+
 from numtorch import _dtype
 from numtorch._tensor import Tensor
+from numtorch.autograd import anomaly_mode, graph
 from numtorch.autograd.graph import FREED, SavedTensor
 
 _FLOAT = _dtype.FLOAT
@@ -46,6 +49,49 @@ def backward_callers(od):
     namespace = {"od": od, "SavedTensor": SavedTensor, "FREED": FREED}
     exec(code, namespace)
     return namespace["call_backward"], namespace["call_backward1"]
+
+
+_RAW_CALLER = """
+def call_raw(node, grad, xp):
+    saved = node._saved
+    if saved is None:
+        raise RuntimeError(FREED)
+{unpack}    return raw(xp, grad, needs=node._needs{kwargs})
+"""
+_RAW_UNPACK = """    v{i} = saved[{name!r}]
+    if type(v{i}) is SavedTensor:
+        t = v{i}.tensor
+        v{i} = t._data if t._vc[0] == v{i}.version else v{i}.data(node)
+"""
+
+
+def raw_backward_caller(od):
+    """`od.call_raw(node, grad, xp)`: runs the op's raw backward formula
+    `raw(xp, grad, *, needs, <names>)` on the gradient array of the node's one output, with the
+    saved tensors' arrays (checked against in-place changes as unpack does), sizes and params
+    passed by name. The names are those of the Tensor formula (which decides what is saved);
+    the raw formula may take fewer of them."""
+    tensors = [n for _, n in od.saved_inputs] + [n for _, n in od.saves_result]
+    sizes = [n for _, n in od.sym_sizes]
+    unpack, kwargs = [], []
+    for p in inspect.signature(od.raw_backward).parameters.values():
+        if p.kind is not p.KEYWORD_ONLY or p.name == "needs":
+            continue
+        name = p.name
+        if name in tensors:
+            i = len(unpack)
+            unpack.append(_RAW_UNPACK.format(i=i, name=name))
+            kwargs.append(f", {name}=v{i}")
+        elif name in sizes:
+            kwargs.append(f", {name}=saved[{name!r}]")
+        elif name in od.saved_params:
+            kwargs.append(f", {name}=node._params[{name!r}]")
+        else:
+            raise TypeError(f"{od.name}: the raw backward's {name!r} is not saved for backward")
+    code = _RAW_CALLER.format(unpack="".join(unpack), kwargs="".join(kwargs))
+    namespace = {"raw": od.raw_backward, "SavedTensor": SavedTensor, "FREED": FREED}
+    exec(code, namespace)
+    return namespace["call_raw"]
 
 
 _SAVER = """
@@ -171,6 +217,90 @@ def _unrolled_record(n):
 
 
 RECORDERS = (None, _unrolled_record(1), _unrolled_record(2), _unrolled_record(3))
+
+
+# The recorder of one op (made at `@<op>.backward`, for its number of tensor arguments and one
+# output): _RECORD_N with the node made without Node.__init__'s call and the op's values saved
+# in line (no save_values call, no SavedTensor.__init__ call for an input).
+_RECORD_OP = """
+def record(args, params, o):
+    if len(args) != {n}:
+        return general(od, args, params, (o,))
+    {names} = args
+{per_arg}
+    if not ({any_need}):
+        return
+    node = new(cls if type(cls) is type else cls(params))
+    node.next_functions = ({edges})
+    node._seq = next(sequence)
+    node._hooks = node._pre_hooks = node._tensor_hooks = node._retained = None
+    if anomaly.enabled:
+        anomaly.record_forward(node)
+{save}    node._saved = {{{saved}}}
+    node._params = {{{params}}}
+    node._opdef = od
+    node._out_meta = ((o._data.shape, o.dtype, o._device),)
+    node._needs = ({needs})
+    node._in_meta = ({metas})
+    if o.dtype.category >= FLOAT:
+        o._grad_fn = node
+        o._view_version = o._vc[0]
+        o._requires_grad = True
+        o._output_nr = 0
+"""
+_SAVE_INPUT = """    if type(a{i}) is Tensor or isinstance(a{i}, Tensor):
+        v{i} = new(SavedTensor)
+        v{i}.tensor = a{i}
+        v{i}.version = a{i}._vc[0]
+        v{i}.is_output = False
+        v{i}.output_nr = a{i}._output_nr
+    else:
+        v{i} = a{i}
+"""
+
+
+def op_recorder(od):
+    """`od.record1(args, params, output)`: records a call of `od` with one output (see
+    _RECORD_OP); calls with another number of arguments go through record()."""
+    n = od.n_inputs
+    indices = [i for i, _ in od.saved_inputs + od.sym_sizes]
+    if not n or any(i >= n for i in indices) or any(i for i, _ in od.saves_result):
+        return lambda args, params, o: record(od, args, params, (o,))
+
+    def each(text):
+        return ", ".join(text.format(i=i) for i in range(n)) + ("," if n == 1 else "")
+
+    save = "".join(_SAVE_INPUT.format(i=i) for i, _ in od.saved_inputs)
+    saved = [f"{name!r}: v{i}" for i, name in od.saved_inputs]
+    saved += [f"{name!r}: SavedTensor(o, True, 0)" for i, name in od.saves_result if i == 0]
+    saved += [f"{name!r}: a{i}.shape" for i, name in od.sym_sizes]
+    params = [f"{name!r}: params[{name!r}]" for name in od.saved_params]
+    code = _RECORD_OP.format(
+        n=n,
+        names=each("a{i}"),
+        per_arg="".join(_RECORD_ARG.format(i=i) for i in range(n)),
+        any_need=" or ".join(f"r{i}" for i in range(n)),
+        edges=each("e{i}"),
+        save=save,
+        saved=", ".join(saved),
+        params=", ".join(params),
+        needs=each("r{i}"),
+        metas=each("m{i}"),
+    )
+    namespace = {
+        "Tensor": Tensor,
+        "NO_EDGE": _NO_EDGE,
+        "FLOAT": _FLOAT,
+        "SavedTensor": SavedTensor,
+        "new": object.__new__,
+        "sequence": graph._sequence,
+        "anomaly": anomaly_mode,
+        "od": od,
+        "cls": od.node_cls,
+        "general": record,
+    }
+    exec(code, namespace)
+    return namespace["record"]
 
 
 def edges(args):

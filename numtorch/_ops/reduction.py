@@ -172,6 +172,11 @@ def _(grad, *, needs, self_sym_sizes):
     return grad.expand(self_sym_sizes)
 
 
+@_sum_all.raw_backward
+def _(xp, grad, *, needs, self_sym_sizes):
+    return xp.broadcast_to(grad, self_sym_sizes)
+
+
 @op("sum_dim", grad_fn="SumBackward1", promote=FORWARD, function=False, method=False)
 @quiet
 def _sum_dim(xp, input, *, dim, keepdim, dtype):
@@ -181,6 +186,11 @@ def _sum_dim(xp, input, *, dim, keepdim, dtype):
 @_sum_dim.backward
 def _(grad, *, needs, self_sym_sizes, dim, keepdim):
     return restore_dims(grad, dim, keepdim).expand(self_sym_sizes)
+
+
+@_sum_dim.raw_backward
+def _(xp, grad, *, needs, self_sym_sizes, dim, keepdim):
+    return xp.broadcast_to(grad if keepdim else xp.expand_dims(grad, dim), self_sym_sizes)
 
 
 @public(method=True)
@@ -219,6 +229,12 @@ def _(grad, *, needs, self_sym_sizes):
     return grad.expand(self_sym_sizes) / count(self_sym_sizes, range(len(self_sym_sizes)))
 
 
+@_mean_all.raw_backward
+def _(xp, grad, *, needs, self_sym_sizes):
+    n = count(self_sym_sizes, range(len(self_sym_sizes)))
+    return xp.broadcast_to(grad / n, self_sym_sizes)
+
+
 @op("mean_dim", grad_fn="MeanBackward1", promote=FORWARD, function=False, method=False)
 @quiet
 def _mean_dim(xp, input, *, dim, keepdim, dtype):
@@ -229,6 +245,12 @@ def _mean_dim(xp, input, *, dim, keepdim, dtype):
 def _(grad, *, needs, self_sym_sizes, dim, keepdim):
     grad = restore_dims(grad, dim, keepdim).expand(self_sym_sizes)
     return grad / count(self_sym_sizes, dim)
+
+
+@_mean_dim.raw_backward
+def _(xp, grad, *, needs, self_sym_sizes, dim, keepdim):
+    grad = grad if keepdim else xp.expand_dims(grad, dim)
+    return xp.broadcast_to(grad / count(self_sym_sizes, dim), self_sym_sizes)
 
 
 def check_mean_dtype(name, input, dtype):

@@ -18,8 +18,7 @@ from numtorch._errors import (
     device_mismatch,
     shape_mismatch_inplace,
 )
-from numtorch._ops.recording import RECORDERS as _RECORDERS
-from numtorch._ops.recording import backward_callers, value_saver
+from numtorch._ops.recording import backward_callers, op_recorder, raw_backward_caller, value_saver
 from numtorch._ops.recording import edges as _edges
 from numtorch._ops.recording import fill_node as _fill_node
 from numtorch._ops.recording import new_node as _new_node
@@ -74,6 +73,9 @@ class OpDef:
         "call_backward",
         "call_backward1",
         "save_values",
+        "raw_backward",
+        "call_raw",
+        "record1",
     )
 
     def __repr__(self):
@@ -116,7 +118,9 @@ def op(
     signature=None,
 ):
     """Declares an op from its forward; returns the op as a callable (`numtorch.<name>`'s
-    signature), whose `.backward` decorator adds the backward formula.
+    signature), whose `.backward` decorator adds the backward formula and `.raw_backward` (after
+    it) the same formula over xp arrays, which the engine runs when no graph of the backward is
+    wanted (see recording.raw_backward_caller).
 
     The forward is `f(xp, *tensors, **options)`: its positional parameters (after `xp`) are the
     tensor arguments (a Python scalar may stand in for one), its keyword-only parameters are the
@@ -143,6 +147,7 @@ def op(
         od.view = view
         od.opmath = opmath
         od.returns = returns
+        od.raw_backward = od.call_raw = od.record1 = None
         REGISTRY[od.name] = od
         public_sig = signature if signature is not None else _signature_text(params)
         callable_ = _bind(
@@ -171,9 +176,18 @@ def op(
                 od.node_cls = node_class(grad_fn, saved_names)
             else:
                 od.node_cls = lambda params, _names=saved_names: node_class(grad_fn(params), _names)
+            od.record1 = op_recorder(od)
             return backward
 
+        def set_raw_backward(raw):
+            if od.backward is None:
+                raise TypeError(f"{od.name}: declare the Tensor backward before the raw one")
+            od.raw_backward = raw
+            od.call_raw = raw_backward_caller(od)
+            return raw
+
         callable_.backward = set_backward
+        callable_.raw_backward = set_raw_backward
         callable_.opdef = od
         return callable_
 
@@ -228,6 +242,18 @@ def _bind(od, sig, tensors, params, function, method, inplace, dunders, rdunders
         fn = namespace[fname]
         fn.__doc__ = od.forward.__doc__
         fn.__module__ = "numtorch"
+        positional = [p.split("=")[0].strip() for p in sig.split(",")]
+        if (
+            as_method
+            and not use_out
+            and tensors[:1] == [first]
+            and len(tensors) == 2
+            and positional[1:2] == tensors[1:]
+            and all(n in defaults for n in options)
+        ):
+            # fn(self, other) is runner(od, (self, other), <the options' defaults>): what a
+            # guarded dunder (operands.guard_dunders) calls without fn's frame
+            fn.binary_call = (runner, od, {n: defaults[n] for n in options})
         return fn
 
     if function:
@@ -514,52 +540,88 @@ def _through_half(od, i, a, half):
 
 def apply(od, args, params, out=None):
     """Runs op `od` on `args` (tensors and scalars) with keyword `params`; records the graph."""
-    # _prepare_call, inlined: this loop runs for every op call
-    dev = same = None
-    grad = mixed = False
-    scalars = -1
-    arrays = []
-    for a in args:
-        if isinstance(a, Tensor):
-            arrays.append(a._data)
-            if a._requires_grad:
-                grad = True
-            d = a._device
-            if dev is None:
-                dev, same = d, a.dtype
-            else:
-                if d is not dev and d != dev:
-                    raise device_mismatch(dev, d)
-                if a.dtype is not same:
-                    mixed = True
+    if len(args) == 1 and type(args[0]) is Tensor:  # one tensor argument: no loop, no scalars
+        a = args[0]
+        same = a.dtype
+        grad = a._requires_grad
+        dev = a._device
+        arrays = [a._data]
+        xp = _numpy if dev is _CPU else xp_for(dev)
+        kind = od.promote
+        if kind is SAME or (kind is DEFAULT and not (od.opmath and same in _HALF)):
+            res = same
+        elif kind is FORWARD:
+            res = None
         else:
-            arrays.append(a)
-            if a is not None:
-                category = _SCALAR_CATEGORY.get(type(a))
-                if category is None:
-                    if isinstance(a, _NUMBER_LIKE):
-                        return apply(od, python_numbers(args), params, out)
-                    mixed = True
-                elif category > scalars:
-                    scalars = category
-    xp = _numpy if dev is _CPU else xp_for(dev)
-    kind = od.promote
-    if (
-        kind is DEFAULT
-        and not mixed
-        and same is not None
-        and (scalars < 0 or scalars <= same.category != _INT)
-        and not (od.opmath and same in _HALF)
-    ):
-        res = same  # the commonest cases of _uncast_result, without the call
-    elif kind is SAME:
-        res = args[0].dtype
-    elif kind is FORWARD:
-        res = None
+            res = _uncast_result(od, args, same, False, -1)
+            if res is _CAST:
+                arrays, res = _cast_arrays(od, args, xp)
     else:
-        res = _uncast_result(od, args, same, mixed, scalars)
-        if res is _CAST:
-            arrays, res = _cast_arrays(od, args, xp)
+        b = args[1] if len(args) == 2 else None
+        if type(b) is Tensor and type(args[0]) is Tensor:  # two tensors: no loop
+            a = args[0]
+            same, dev = a.dtype, a._device
+            grad = a._requires_grad or b._requires_grad
+            d = b._device
+            if d is not dev and d != dev:
+                raise device_mismatch(dev, d)
+            mixed = b.dtype is not same
+            scalars = -1
+            arrays = [a._data, b._data]
+        elif type(b) is float and type(args[0]) is Tensor:  # a tensor and a float
+            a = args[0]
+            same, dev = a.dtype, a._device
+            grad = a._requires_grad
+            mixed = False
+            scalars = _FLOAT
+            arrays = [a._data, b]
+        else:
+            # _prepare_call, inlined: this loop runs for every op call
+            dev = same = None
+            grad = mixed = False
+            scalars = -1
+            arrays = []
+            for a in args:
+                if isinstance(a, Tensor):
+                    arrays.append(a._data)
+                    if a._requires_grad:
+                        grad = True
+                    d = a._device
+                    if dev is None:
+                        dev, same = d, a.dtype
+                    else:
+                        if d is not dev and d != dev:
+                            raise device_mismatch(dev, d)
+                        if a.dtype is not same:
+                            mixed = True
+                else:
+                    arrays.append(a)
+                    if a is not None:
+                        category = _SCALAR_CATEGORY.get(type(a))
+                        if category is None:
+                            if isinstance(a, _NUMBER_LIKE):
+                                return apply(od, python_numbers(args), params, out)
+                            mixed = True
+                        elif category > scalars:
+                            scalars = category
+        xp = _numpy if dev is _CPU else xp_for(dev)
+        kind = od.promote
+        if (
+            kind is DEFAULT
+            and not mixed
+            and same is not None
+            and (scalars < 0 or scalars <= same.category != _INT)
+            and not (od.opmath and same in _HALF)
+        ):
+            res = same  # the commonest cases of _uncast_result, without the call
+        elif kind is SAME:
+            res = args[0].dtype
+        elif kind is FORWARD:
+            res = None
+        else:
+            res = _uncast_result(od, args, same, mixed, scalars)
+            if res is _CAST:
+                arrays, res = _cast_arrays(od, args, xp)
     try:
         if params:
             result = od.forward(xp, *arrays, **params)
@@ -588,10 +650,7 @@ def apply(od, args, params, out=None):
             output._vc = base._vc
             output._view_fn = (od, params, base._view_fn)
         if grad and od.backward is not None and _grad_mode.enabled:  # _enabled(), inlined
-            if len(args) <= 3:
-                _RECORDERS[len(args)](od, args, params, output)
-            else:
-                _record(od, args, params, (output,))
+            od.record1(args, params, output)
         if out is not None:
             return _write_out(out, output, od.label)
         return output

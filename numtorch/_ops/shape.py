@@ -122,6 +122,11 @@ def _(grad, *, needs, self_sym_sizes):
     return grad.reshape(self_sym_sizes)
 
 
+@_view.raw_backward
+def _(xp, grad, *, needs, self_sym_sizes):
+    return xp.reshape(grad, self_sym_sizes)
+
+
 @op("unsafe_view", grad_fn="UnsafeViewBackward0", function=False, method=False)
 def _unsafe_view(xp, input, *, size):
     return xp.reshape(input, size).copy() if not input.flags.c_contiguous else input.reshape(size)
@@ -130,6 +135,11 @@ def _unsafe_view(xp, input, *, size):
 @_unsafe_view.backward
 def _(grad, *, needs, self_sym_sizes):
     return grad.reshape(self_sym_sizes)
+
+
+@_unsafe_view.raw_backward
+def _(xp, grad, *, needs, self_sym_sizes):
+    return xp.reshape(grad, self_sym_sizes)
 
 
 @public(function=False, method=True)
@@ -166,6 +176,11 @@ def _reshape_alias(xp, input, *, size):
 @_reshape_alias.backward
 def _(grad, *, needs, self_sym_sizes):
     return grad.reshape(self_sym_sizes)
+
+
+@_reshape_alias.raw_backward
+def _(xp, grad, *, needs, self_sym_sizes):
+    return xp.reshape(grad, self_sym_sizes)
 
 
 @public(function=False, method=True)
@@ -238,6 +253,11 @@ def _(grad, *, needs, dim0, dim1):
     return grad.transpose(dim0, dim1)
 
 
+@_transpose.raw_backward
+def _(xp, grad, *, needs, dim0, dim1):
+    return xp.swapaxes(grad, dim0, dim1) if grad.ndim else grad
+
+
 @public(method=True)
 def transpose(input, dim0, dim1):
     """Same as `torch.transpose`."""
@@ -269,6 +289,11 @@ def _(grad, *, needs):
     return grad.t()
 
 
+@_t.raw_backward
+def _(xp, grad, *, needs):
+    return grad.T
+
+
 @public(method=True)
 def t(input):
     """Same as `torch.t`: transposes a tensor of at most 2 dims."""
@@ -290,6 +315,11 @@ def _(grad, *, needs, self_sym_sizes):
     from numtorch.autograd.engine import sum_to
 
     return sum_to(grad, tuple(self_sym_sizes))
+
+
+@_expand.raw_backward
+def _(xp, grad, *, needs, self_sym_sizes):
+    return grad  # the engine sums it to the input's shape
 
 
 @public(function=False, method=True)

@@ -82,12 +82,35 @@ def _needed(roots, deps, targets):
     return needed
 
 
+# The raw path: an op node whose OpDef has a raw backward (over xp arrays) runs it instead of its
+# Tensor formula when no graph of the backward is wanted (create_graph=False), anomaly mode is off
+# and its incoming gradient is a float32/float64/complex array. Gradients then flow between such
+# nodes as bare arrays (no Tensor, no dispatch); they become Tensors where anything else reads
+# them (hooks, autograd.grad's results, other nodes, leaves). RAW_BACKWARD = False turns the path
+# off (tests compare both).
+RAW_BACKWARD = True
+_RAW_NP = {}  # numtorch dtype -> the numpy dtype of the raw path's gradients
+_RAW_DTYPES = {}  # and back
+
+
+def _raw_dtypes():
+    from numtorch import _dtype
+    from numtorch._device import CPU, xp_for
+    from numtorch._tensor import Tensor
+
+    for d in (_dtype.float32, _dtype.float64, _dtype.complex64, _dtype.complex128):
+        _RAW_NP[d] = np_dtype = xp_for(CPU).dtype(d.np)
+        _RAW_DTYPES[np_dtype] = d
+    return Tensor, CPU, xp_for(CPU), xp_for
+
+
 def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumulate=True):
     """Propagates `grads` from the (node, output_nr) pairs in `roots`.
 
     capture: a list of (node, output_nr) whose incoming gradient is returned (autograd.grad);
     with accumulate=False no AccumulateGrad runs.
     """
+    Tensor, cpu, numpy, xp_for = _LIBS or _libs()
     nodes = [n for n, _ in roots]
     deps = _dependencies(nodes)
     buffers = {}
@@ -107,7 +130,11 @@ def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumul
             heappush(ready, (-node._seq, id(node), node))
     checking = anomaly_mode.enabled  # anomaly mode: NaN checks, errors name the failing node
     guard = anomaly_mode.NodeErrors() if checking else _NO_GUARD
-    with grad_mode.set_grad_enabled(create_graph), guard:
+    raw_ok = RAW_BACKWARD and not create_graph and not checking
+    raw_np = _RAW_NP
+    # NumPy's divide/invalid/overflow warnings off, as in the forwards (torch is silent)
+    quiet = numpy.errstate(all="ignore") if raw_ok else _NO_GUARD
+    with grad_mode.set_grad_enabled(create_graph), guard, quiet:
         node = None  # the node to run next when it is the only one ready (no heap round trip)
         while node is not None or ready:
             if node is None:
@@ -116,10 +143,12 @@ def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumul
                 anomaly_mode.running(node)
             inputs = buffers.pop(node, None) or {}
             if node._tensor_hooks or node._retained or node._pre_hooks:
-                inputs = _run_pre_hooks(node, inputs)
+                inputs = _run_pre_hooks(node, _as_tensors(node, inputs, Tensor))
             if wanted and node in wanted:
+                inputs = _as_tensors(node, inputs, Tensor)
                 for nr, i in wanted[node]:
                     captured[i] = inputs.get(nr)
+            xp = None  # set when the node ran its raw backward: its outputs are xp arrays
             if needed is not None and node not in needed:
                 outs = ()
             elif node._accumulates:
@@ -135,13 +164,29 @@ def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumul
                     if g is None:
                         g = _zeros(node, 0)
                     if node._is_op:  # OpNode.apply, without its call
-                        outs = node._opdef.call_backward1(node, g)
+                        od = node._opdef
+                        if raw_ok and od.call_raw is not None and g is not None:
+                            # arrays in the buffers always have a raw dtype (see below)
+                            if not isinstance(g, Tensor):
+                                data = g
+                            elif g.dtype in raw_np and not g._requires_grad:
+                                data = g._data
+                            else:
+                                data = None
+                            if data is not None:
+                                dev = out_meta[0][2]
+                                xp = numpy if dev is cpu else xp_for(dev)
+                                outs = od.call_raw(node, data, xp)
+                            else:
+                                g = _as_tensor(g, out_meta[0], Tensor)
+                        if xp is None:
+                            outs = od.call_backward1(node, g)
                         if type(outs) is not tuple:
                             outs = (outs,)
                     else:
                         outs = node.apply((g,))
                 else:
-                    outs = _call(node, inputs)
+                    outs = _call(node, _as_tensors(node, inputs, Tensor))
                 if not retain_graph:
                     if node._is_op:
                         node._saved = None  # OpNode._release, without its call
@@ -161,7 +206,15 @@ def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumul
                     continue
                 g = outs[i] if i < n_outs else None
                 if g is not None:
-                    if meta is not None:
+                    if xp is not None:  # an array (or a NumPy scalar) from a raw formula
+                        m = meta[i]
+                        if g.shape != m[0] or g.dtype is not raw_np.get(m[1]):
+                            g = _reduce_array(g, m[0], m[1], dev, xp, Tensor)
+                        if type(g) is not Tensor and (
+                            not nxt._is_op or nxt._opdef.call_raw is None
+                        ):
+                            g = Tensor._make(xp.asarray(g), m[1], dev)
+                    elif meta is not None:
                         m = meta[i]
                         if m is not None and (g._data.shape != m[0] or g.dtype is not m[1]):
                             g = _reduce_to(g, m[0], m[1])
@@ -170,7 +223,7 @@ def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumul
                         buffers[nxt] = {nr: g}
                     else:
                         old = slots.get(nr)
-                        slots[nr] = g if old is None else old + g
+                        slots[nr] = g if old is None else _sum(old, g, Tensor)
                 left = deps[nxt] - 1
                 deps[nxt] = left
                 if left == 0:
@@ -184,6 +237,68 @@ def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumul
                 else:
                     node = became_ready
     return captured
+
+
+_LIBS = None
+
+
+def _libs():
+    global _LIBS
+    _LIBS = _raw_dtypes()
+    return _LIBS
+
+
+def _sum(old, g, Tensor):
+    """Two gradients of one output added (arrays stay arrays; an array and a Tensor, a Tensor)."""
+    if isinstance(old, Tensor) is isinstance(g, Tensor):
+        return old + g
+    if isinstance(old, Tensor):
+        return old + _as_tensor(g, (None, old.dtype, old._device), Tensor)
+    return _as_tensor(old, (None, g.dtype, g._device), Tensor) + g
+
+
+def _as_tensor(g, meta, Tensor):
+    """A raw gradient array as the Tensor of an output with `meta` (shape, dtype, device)."""
+    if g is None or isinstance(g, Tensor):
+        return g
+    from numtorch._device import xp_for
+
+    return Tensor._make(xp_for(meta[2]).asarray(g), meta[1], meta[2])
+
+
+def _as_tensors(node, inputs, Tensor):
+    """The node's incoming gradients with every raw array made a Tensor (only op nodes with a
+    raw backward receive arrays, and they know their outputs' metadata)."""
+    for nr, g in inputs.items():
+        if g is not None and not isinstance(g, Tensor):
+            inputs[nr] = _as_tensor(g, node._out_meta[nr], Tensor)
+    return inputs
+
+
+def _reduce_array(g, shape, dtype, dev, xp, Tensor):
+    """_reduce_to for a raw gradient array: summed to `shape`, cast to `dtype`. Casts to a dtype
+    outside the raw path's (float16, bfloat16) go through the Tensor path's rounding."""
+    if g.shape != shape:
+        lead = g.ndim - len(shape)
+        gshape = g.shape
+        axes = tuple(range(lead)) + tuple(
+            i + lead for i, n in enumerate(shape) if n == 1 and gshape[i + lead] != 1
+        )
+        if axes:
+            g = g.sum(axis=axes, keepdims=True)
+        if lead or g.shape != shape:
+            g = g.reshape(shape)
+    np_dtype = _RAW_NP.get(dtype)
+    if np_dtype is None:
+        from numtorch._dtype import from_numpy_dtype
+
+        t = Tensor._make(xp.asarray(g), from_numpy_dtype(g.dtype), dev)
+        return _reduce_to(t, shape, dtype)
+    if g.dtype is not np_dtype:
+        if g.dtype.kind == "c" and np_dtype.kind != "c":
+            g = g.real
+        g = g.astype(np_dtype)
+    return g
 
 
 def _add(buffers, node, nr, g):

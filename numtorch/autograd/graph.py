@@ -152,6 +152,13 @@ class SavedTensor:
             return t._alias_with_graph(node, self.output_nr)
         return t
 
+    def data(self, node):
+        """The saved tensor's array, for a raw backward formula (checked as unpack checks it)."""
+        t = self.tensor
+        if t._vc[0] != self.version:
+            raise RuntimeError(_modified_message(t, node, self))
+        return t._data
+
 
 def _modified_message(t, node, saved):
     kind = legacy_type_name(t.dtype)
