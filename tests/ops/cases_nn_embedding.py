@@ -105,9 +105,11 @@ CASES = [
         {"i": FLAT, "w": W, "o": T((4,), "int64", values=[0, 2, 2, 7])},
     ),
     Case(
+        # indices past the last offset belong to no bag; torch's backward reads uninitialised
+        # memory for them (its weight gradient is garbage there), so only the forward is compared
         "embedding_bag.include_last_offset_sum_short",
         F + "embedding_bag(i, w, o, mode='sum', include_last_offset=True)",
-        {"i": FLAT, "w": W, "o": T((4,), "int64", values=[0, 2, 2, 5])},
+        {"i": FLAT, "w": T((6, 4)), "o": T((4,), "int64", values=[0, 2, 2, 5])},
     ),
     Case(
         "embedding_bag.include_last_offset_max",
