@@ -234,9 +234,13 @@ def conj(value):
 
 def raw_conj(xp, value):
     """conj for the raw backward formulas: an xp array's or a number's complex conjugate."""
-    if type(value) is complex:
+    t = type(value)
+    if t is float or t is int:
+        return value
+    if t is complex:
         return value.conjugate()
-    if getattr(value, "dtype", None) is not None and value.dtype.kind == "c":
+    dtype = getattr(value, "dtype", None)
+    if dtype is not None and dtype.kind == "c":
         return xp.conj(value)
     return value
 

@@ -264,7 +264,7 @@ def op_recorder(od):
     _RECORD_OP); calls with another number of arguments go through record()."""
     n = od.n_inputs
     indices = [i for i, _ in od.saved_inputs + od.sym_sizes]
-    if not n or any(i >= n for i in indices) or any(i for i, _ in od.saves_result):
+    if n < 1 or any(i >= n for i in indices) or any(i for i, _ in od.saves_result):
         return lambda args, params, o: record(od, args, params, (o,))
 
     def each(text):

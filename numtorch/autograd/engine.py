@@ -151,6 +151,33 @@ def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumul
             xp = None  # set when the node ran its raw backward: its outputs are xp arrays
             if needed is not None and node not in needed:
                 outs = ()
+            elif node._is_op and not node._hooks and len(node._out_meta) == 1:
+                # OpNode.apply without its call: the raw formula where it can run, else the
+                # Tensor one
+                od = node._opdef
+                g = inputs.get(0)
+                if g is None:
+                    g = _zeros(node, 0)
+                elif raw_ok and od.call_raw is not None:
+                    # arrays in the buffers always have a raw dtype (see below)
+                    if not isinstance(g, Tensor):
+                        data = g
+                    elif g.dtype in raw_np and not g._requires_grad:
+                        data = g._data
+                    else:
+                        data = None
+                    if data is not None:
+                        dev = node._out_meta[0][2]
+                        xp = numpy if dev is cpu else xp_for(dev)
+                        outs = od.call_raw(node, data, xp)
+                    else:
+                        g = _as_tensor(g, node._out_meta[0], Tensor)
+                if xp is None:
+                    outs = od.call_backward1(node, g)
+                if type(outs) is not tuple:
+                    outs = (outs,)
+                if not retain_graph:
+                    node._saved = None  # OpNode._release, without its call
             elif node._accumulates:
                 if accumulate:
                     node.apply((inputs.get(0),), create_graph)
@@ -163,73 +190,75 @@ def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumul
                     g = inputs.get(0)
                     if g is None:
                         g = _zeros(node, 0)
-                    if node._is_op:  # OpNode.apply, without its call
-                        od = node._opdef
-                        if raw_ok and od.call_raw is not None and g is not None:
-                            # arrays in the buffers always have a raw dtype (see below)
-                            if not isinstance(g, Tensor):
-                                data = g
-                            elif g.dtype in raw_np and not g._requires_grad:
-                                data = g._data
-                            else:
-                                data = None
-                            if data is not None:
-                                dev = out_meta[0][2]
-                                xp = numpy if dev is cpu else xp_for(dev)
-                                outs = od.call_raw(node, data, xp)
-                            else:
-                                g = _as_tensor(g, out_meta[0], Tensor)
-                        if xp is None:
-                            outs = od.call_backward1(node, g)
-                        if type(outs) is not tuple:
-                            outs = (outs,)
-                    else:
-                        outs = node.apply((g,))
+                    outs = node.apply((g,))
                 else:
                     outs = _call(node, _as_tensors(node, inputs, Tensor))
                 if not retain_graph:
-                    if node._is_op:
-                        node._saved = None  # OpNode._release, without its call
-                    else:
-                        node._release()
+                    node._release()
             if checking:
                 anomaly_mode.check_outputs(node, outs)
             # Pass each input gradient on, reduced to the input's shape and dtype; a next node
             # whose last dependency this was becomes ready.
             meta = node._in_meta
-            n_outs = len(outs)
+            edges = node.next_functions
             became_ready = None
-            i = -1
-            for nxt, nr in node.next_functions:
-                i += 1
-                if nxt is None:
-                    continue
-                g = outs[i] if i < n_outs else None
-                if g is not None:
-                    if xp is not None:  # an array (or a NumPy scalar) from a raw formula
-                        m = meta[i]
+            if xp is not None and len(outs) == len(edges):
+                # the raw path, one gradient per input (arrays, or NumPy scalars)
+                for (nxt, nr), g, m in zip(edges, outs, meta):
+                    if nxt is None:
+                        continue
+                    if g is not None:
                         if g.shape != m[0] or g.dtype is not raw_np.get(m[1]):
                             g = _reduce_array(g, m[0], m[1], dev, xp, Tensor)
                         if type(g) is not Tensor and (
                             not nxt._is_op or nxt._opdef.call_raw is None
                         ):
                             g = Tensor._make(xp.asarray(g), m[1], dev)
-                    elif meta is not None:
-                        m = meta[i]
-                        if m is not None and (g._data.shape != m[0] or g.dtype is not m[1]):
-                            g = _reduce_to(g, m[0], m[1])
-                    slots = buffers.get(nxt)
-                    if slots is None:
-                        buffers[nxt] = {nr: g}
-                    else:
-                        old = slots.get(nr)
-                        slots[nr] = g if old is None else _sum(old, g, Tensor)
-                left = deps[nxt] - 1
-                deps[nxt] = left
-                if left == 0:
-                    if became_ready is not None:
-                        heappush(ready, (-became_ready._seq, id(became_ready), became_ready))
-                    became_ready = nxt
+                        slots = buffers.get(nxt)
+                        if slots is None:
+                            buffers[nxt] = {nr: g}
+                        else:
+                            old = slots.get(nr)
+                            slots[nr] = g if old is None else _sum(old, g, Tensor)
+                    left = deps[nxt] - 1
+                    deps[nxt] = left
+                    if left == 0:
+                        if became_ready is not None:
+                            heappush(ready, (-became_ready._seq, id(became_ready), became_ready))
+                        became_ready = nxt
+            else:
+                n_outs = len(outs)
+                i = -1
+                for nxt, nr in edges:
+                    i += 1
+                    if nxt is None:
+                        continue
+                    g = outs[i] if i < n_outs else None
+                    if g is not None:
+                        if xp is not None:  # an array (or a NumPy scalar) from a raw formula
+                            m = meta[i]
+                            if g.shape != m[0] or g.dtype is not raw_np.get(m[1]):
+                                g = _reduce_array(g, m[0], m[1], dev, xp, Tensor)
+                            if type(g) is not Tensor and (
+                                not nxt._is_op or nxt._opdef.call_raw is None
+                            ):
+                                g = Tensor._make(xp.asarray(g), m[1], dev)
+                        elif meta is not None:
+                            m = meta[i]
+                            if m is not None and (g._data.shape != m[0] or g.dtype is not m[1]):
+                                g = _reduce_to(g, m[0], m[1])
+                        slots = buffers.get(nxt)
+                        if slots is None:
+                            buffers[nxt] = {nr: g}
+                        else:
+                            old = slots.get(nr)
+                            slots[nr] = g if old is None else _sum(old, g, Tensor)
+                    left = deps[nxt] - 1
+                    deps[nxt] = left
+                    if left == 0:
+                        if became_ready is not None:
+                            heappush(ready, (-became_ready._seq, id(became_ready), became_ready))
+                        became_ready = nxt
             node = None
             if became_ready is not None:
                 if ready:
