@@ -7,6 +7,7 @@ import warnings
 from numtorch import _dtype
 from numtorch._device import CPU, xp_for
 from numtorch._errors import type_name
+from numtorch._ops import registry
 from numtorch._ops.registry import FUNCTIONS, METHODS, apply, apply_inplace
 from numtorch._tensor import Tensor
 
@@ -279,6 +280,8 @@ def _guard(fn, name):
         exec(_GUARDED.format(name=name, options=options), namespace)
         dunder = namespace[name]
         dunder.__doc__ = fn.__doc__
+        if run is apply and name in _FAST_NAMES:
+            dunder = fast_binary(dunder, od, od, defaults)
         return dunder
 
     def dunder(self, other):
@@ -297,3 +300,84 @@ def guard_dunders(*names):
     numbers, so that `t + None` raises Python's TypeError, as torch's do."""
     for name in names:
         METHODS[name] = _guard(METHODS[name], name)
+
+
+# ---------------------------------------------------------------- the operators' fast path
+#
+# `y * 2.0`, `y + z`: the commonest operator calls (a float tensor on the CPU with a Python
+# number, or with a tensor of its dtype) skip apply()'s argument loop and promotion: their
+# result has the tensor's dtype, and the op's forward runs on the arrays as they are.
+
+_FAST_NAMES = frozenset(("__add__", "__sub__", "__mul__", "__truediv__", "__div__", "__pow__"))
+_FAST_PROMOTIONS = (registry.DEFAULT, registry.INT_TO_FLOAT)
+
+
+def fast_binary(fallback, tensor_od, number_od, params):
+    """The dunder `fallback` (a guarded one) with the fast path in front: `tensor_od` runs for
+    a Tensor operand of self's float dtype, `number_od` for a Python int or float (either may
+    be None); anything else, or a forward that fails, goes through `fallback`. `params` are
+    the op's options (their defaults: the forwards are called without them)."""
+    for od in (tensor_od, number_od):
+        if od is not None and (
+            od.promote not in _FAST_PROMOTIONS or od.view or od.returns is not None
+        ):
+            return fallback
+    cpu, xp, ndarray = registry.CPU, registry._numpy, registry._numpy.ndarray
+    grad_mode, make, half, float_category = (
+        registry._grad_mode,
+        Tensor._make,
+        registry._HALF,
+        _dtype.FLOAT,
+    )
+    tensor_forward = tensor_od.forward if tensor_od is not None else None
+    number_forward = number_od.forward if number_od is not None else None
+    tensor_half = tensor_od is not None and bool(tensor_od.opmath)
+    number_half = number_od is not None and bool(number_od.opmath)
+
+    def dunder(self, other):
+        t = type(other)
+        if t is Tensor:
+            if tensor_forward is None:
+                return fallback(self, other)
+            dt = self.dtype
+            if (
+                other.dtype is not dt
+                or dt.category < float_category
+                or self._device is not cpu
+                or other._device is not cpu
+                or (tensor_half and dt in half)
+            ):
+                return fallback(self, other)
+            try:
+                result = tensor_forward(xp, self._data, other._data)
+            except ValueError:  # shapes that do not broadcast: torch's error, from apply
+                return fallback(self, other)
+            od = tensor_od
+            grad = self._requires_grad or other._requires_grad
+        elif t is float or t is int:
+            dt = self.dtype
+            if (
+                number_forward is None
+                or dt.category < float_category
+                or self._device is not cpu
+                or (number_half and dt in half)
+            ):
+                return fallback(self, other)
+            result = number_forward(xp, self._data, other)
+            od = number_od
+            grad = self._requires_grad
+        else:
+            return fallback(self, other)
+        if type(result) is not ndarray:
+            result = xp.asarray(result)
+        have = result.dtype
+        if have is not dt._np and have != dt._np:
+            result = result.astype(dt.np)
+        output = make(result, dt, cpu)
+        if grad and od.backward is not None and grad_mode.enabled:
+            od.record1((self, other), params, output)
+        return output
+
+    dunder.__name__ = dunder.__qualname__ = fallback.__name__
+    dunder.__doc__ = fallback.__doc__
+    return dunder

@@ -13,6 +13,7 @@ from numtorch._ops.operands import (
     check_fits,
     check_out_dtype,
     conj,
+    fast_binary,
     guard_dunders,
     int_operand,
     invalid_combination,
@@ -396,3 +397,4 @@ guard_dunders(
     "__rmul__",
     "__imul__",
 )
+METHODS["__sub__"] = fast_binary(METHODS["__sub__"], _SUB, _SUB, {"alpha": 1})

@@ -13,6 +13,7 @@ from numtorch._ops.operands import (
     array_dtype,
     check_fits,
     conj,
+    fast_binary,
     guard_dunders,
     invalid_combination,
     not_implemented,
@@ -203,6 +204,7 @@ METHODS["__pow__"] = pow
 METHODS["__ipow__"] = pow_
 METHODS["__rpow__"] = _rpow
 guard_dunders("__pow__", "__ipow__", "__rpow__")
+METHODS["__pow__"] = fast_binary(METHODS["__pow__"], _POW_TT, _POW_TS, {})
 
 
 def _float_power_dtype(input, exponent):
