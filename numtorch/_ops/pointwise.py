@@ -73,7 +73,8 @@ def add(xp, input, other, *, alpha=1):
     """Same as `torch.add`: input + alpha * other."""
     if type(alpha) is not int or alpha != 1:
         other = _times_alpha(xp, other, input, alpha)
-    input, other = wrap_ints(xp, input, other)
+    if type(other) is int or type(input) is int:
+        input, other = wrap_ints(xp, input, other)
     return xp.add(input, other)
 
 
@@ -101,7 +102,8 @@ METHODS["__radd__"] = _radd
 def _sub(xp, input, other, *, alpha=1):
     if type(alpha) is not int or alpha != 1:
         other = _times_alpha(xp, other, input, alpha)
-    input, other = wrap_ints(xp, input, other)
+    if type(other) is int or type(input) is int:
+        input, other = wrap_ints(xp, input, other)
     return xp.subtract(input, other)
 
 
@@ -228,7 +230,8 @@ public("subtract")(sub)
 )
 def mul(xp, input, other):
     """Same as `torch.mul`."""
-    input, other = wrap_ints(xp, input, other)
+    if type(other) is int or type(input) is int:
+        input, other = wrap_ints(xp, input, other)
     return xp.multiply(input, other)
 
 

@@ -69,6 +69,8 @@ def _power(xp, input, exponent):
         raise not_implemented("pow", dt)
     if kind in "iu":
         return _int_power(xp, input, exponent, dt)
+    if kind == "f" and (type(exponent) is int or type(exponent) is float) and exponent == 2:
+        return xp.square(input)  # torch's kernel squares too (the same values as pow's)
     return xp.power(input, exponent)
 
 
@@ -98,6 +100,8 @@ def _(grad, *, needs, self, exponent):
 def _(xp, grad, *, needs, self, exponent):
     if exponent == 0:
         return grad * 0
+    if exponent == 2 and type(exponent) is not complex:
+        return grad * raw_conj(xp, exponent * self)  # self ** 1 is self, exactly
     return grad * raw_conj(xp, exponent * xp.power(self, exponent - 1))
 
 
