@@ -82,20 +82,73 @@ class OpDef:
         return f"<op {self.name}>"
 
 
+class _Param:
+    """One parameter of a declared function: the parts of inspect.Parameter the declaration
+    reads, taken from the code object (inspect.signature costs ~50 us a call, ~800 calls)."""
+
+    __slots__ = ("name", "kind", "default")
+    empty = inspect.Parameter.empty
+    POSITIONAL_OR_KEYWORD = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    VAR_POSITIONAL = inspect.Parameter.VAR_POSITIONAL
+    KEYWORD_ONLY = inspect.Parameter.KEYWORD_ONLY
+    VAR_KEYWORD = inspect.Parameter.VAR_KEYWORD
+
+    def __init__(self, name, kind, default):
+        self.name, self.kind, self.default = name, kind, default
+
+
+def _parameters(fn):
+    """fn's parameters in inspect.signature's order (following functools.wraps' __wrapped__);
+    inspect.signature itself for what a code object does not describe alone."""
+    while hasattr(fn, "__wrapped__") and not hasattr(fn, "__signature__"):
+        fn = fn.__wrapped__
+    code = getattr(fn, "__code__", None)
+    if code is None or code.co_posonlyargcount or hasattr(fn, "__signature__"):
+        return [
+            _Param(p.name, p.kind, p.default) for p in inspect.signature(fn).parameters.values()
+        ]
+    n_pos, n_kw, names = code.co_argcount, code.co_kwonlyargcount, code.co_varnames
+    empty = _Param.empty
+    defaults = fn.__defaults__ or ()
+    first_default = n_pos - len(defaults)
+    params = [
+        _Param(
+            names[i],
+            _Param.POSITIONAL_OR_KEYWORD,
+            defaults[i - first_default] if i >= first_default else empty,
+        )
+        for i in range(n_pos)
+    ]
+    extra = n_pos + n_kw  # where the *args and **kwargs names follow
+    if code.co_flags & inspect.CO_VARARGS:
+        params.append(_Param(names[extra], _Param.VAR_POSITIONAL, empty))
+        extra += 1
+    kwdefaults = fn.__kwdefaults__ or {}
+    for name in names[n_pos : n_pos + n_kw]:
+        params.append(_Param(name, _Param.KEYWORD_ONLY, kwdefaults.get(name, empty)))
+    if code.co_flags & inspect.CO_VARKEYWORDS:
+        params.append(_Param(names[extra], _Param.VAR_KEYWORD, empty))
+    return params
+
+
+def _keyword_only_names(fn):
+    return [p.name for p in _parameters(fn) if p.kind is _Param.KEYWORD_ONLY]
+
+
 def _backward_needs(backward, input_names):
     """From the backward's keyword-only parameters: saved inputs, result, sizes and params."""
     saved_inputs, saves_result, sym_sizes, params = [], [], [], []
-    for p in inspect.signature(backward).parameters.values():
-        if p.kind is not p.KEYWORD_ONLY or p.name == "needs":
+    for name in _keyword_only_names(backward):
+        if name == "needs":
             continue
-        if p.name in input_names:
-            saved_inputs.append((input_names.index(p.name), p.name))
-        elif p.name == "result" or (p.name[:6] == "result" and p.name[6:].isdigit()):
-            saves_result.append((int(p.name[6:] or 0), p.name))
-        elif p.name.endswith("_sym_sizes") and p.name[: -len("_sym_sizes")] in input_names:
-            sym_sizes.append((input_names.index(p.name[: -len("_sym_sizes")]), p.name))
+        if name in input_names:
+            saved_inputs.append((input_names.index(name), name))
+        elif name == "result" or (name[:6] == "result" and name[6:].isdigit()):
+            saves_result.append((int(name[6:] or 0), name))
+        elif name.endswith("_sym_sizes") and name[: -len("_sym_sizes")] in input_names:
+            sym_sizes.append((input_names.index(name[: -len("_sym_sizes")]), name))
         else:
-            params.append(p.name)
+            params.append(name)
     return tuple(saved_inputs), tuple(saves_result), tuple(sym_sizes), tuple(params)
 
 
@@ -131,7 +184,7 @@ def op(
     """
 
     def declare(forward):
-        params = list(inspect.signature(forward).parameters.values())[1:]
+        params = _parameters(forward)[1:]
         tensors = [p.name for p in params if p.kind is p.POSITIONAL_OR_KEYWORD]
         od = OpDef()
         od.name = name or forward.__name__
@@ -168,22 +221,25 @@ def op(
             od.backward = backward
             needs = _backward_needs(backward, od.input_names)
             od.saved_inputs, od.saves_result, od.sym_sizes, od.saved_params = needs
-            od.call_backward, od.call_backward1 = backward_callers(od)
-            od.save_values = value_saver(od)
-            saved_names = [n for _, n in od.saved_inputs] + [n for _, n in od.saves_result]
-            saved_names += [n for _, n in od.sym_sizes] + list(od.saved_params)
-            if isinstance(grad_fn, str):
-                od.node_cls = node_class(grad_fn, saved_names)
-            else:
-                od.node_cls = lambda params, _names=saved_names: node_class(grad_fn(params), _names)
-            od.record1 = op_recorder(od)
+            _defer_recording_code(od)
             return backward
 
         def set_raw_backward(raw):
             if od.backward is None:
                 raise TypeError(f"{od.name}: declare the Tensor backward before the raw one")
+            saved = [n for _, n in od.saved_inputs + od.saves_result + od.sym_sizes]
+            for name in _keyword_only_names(raw):
+                if name != "needs" and name not in saved and name not in od.saved_params:
+                    raise TypeError(
+                        f"{od.name}: the raw backward's {name!r} is not saved for backward"
+                    )
             od.raw_backward = raw
-            od.call_raw = raw_backward_caller(od)
+
+            def first_call_raw(node, grad, xp):
+                od.call_raw = raw_backward_caller(od)
+                return od.call_raw(node, grad, xp)
+
+            od.call_raw = first_call_raw
             return raw
 
         callable_.backward = set_backward
@@ -192,6 +248,50 @@ def op(
         return callable_
 
     return declare
+
+
+def _defer_recording_code(od):
+    """Gives `od` stand-ins for its grad_fn class and its generated recorder, saver and
+    backward callers: each builds them all on first use and replaces itself, so that an op
+    never recorded costs no exec at import (most programs record a few dozen ops of ~400)."""
+
+    def build():
+        saved_names = [n for _, n in od.saved_inputs] + [n for _, n in od.saves_result]
+        saved_names += [n for _, n in od.sym_sizes] + list(od.saved_params)
+        grad_fn = od.grad_fn
+        if isinstance(grad_fn, str):
+            od.node_cls = node_class(grad_fn, saved_names)
+        else:
+            od.node_cls = lambda params, _names=saved_names: node_class(grad_fn(params), _names)
+        od.call_backward, od.call_backward1 = backward_callers(od)
+        od.save_values = value_saver(od)
+        od.record1 = op_recorder(od)
+
+    def node_cls(params):  # read as `cls = od.node_cls; if type(cls) is not type: cls(params)`
+        build()
+        cls = od.node_cls
+        return cls if type(cls) is type else cls(params)
+
+    def call_backward(node, grads):
+        build()
+        return od.call_backward(node, grads)
+
+    def call_backward1(node, grad):
+        build()
+        return od.call_backward1(node, grad)
+
+    def save_values(node, args, params, outputs, saved_self):
+        build()
+        return od.save_values(node, args, params, outputs, saved_self)
+
+    def record1(args, params, output):
+        build()
+        return od.record1(args, params, output)
+
+    od.node_cls = node_cls
+    od.call_backward, od.call_backward1 = call_backward, call_backward1
+    od.save_values = save_values
+    od.record1 = record1
 
 
 def _signature_text(params):
