@@ -9,13 +9,8 @@ from numtorch import (
     accelerator,
     autograd,
     cuda,
-    linalg,
-    nn,
-    optim,
     random,
     return_types,
-    serialization,
-    testing,
     version,
 )
 from numtorch._creation import (
@@ -70,6 +65,7 @@ from numtorch._dtype import (
     short,
     uint8,
 )
+from numtorch._lazy import module_getattr as _module_getattr
 from numtorch._legacy_types import LEGACY_TYPES as _LEGACY_TYPES
 from numtorch._memory_format import (
     channels_last,
@@ -110,7 +106,6 @@ from numtorch.autograd.anomaly_mode import (
     is_anomaly_enabled,
     set_anomaly_enabled,
 )
-from numtorch.serialization import load, save
 from numtorch.version import __version__
 
 globals().update(FUNCTIONS)
@@ -119,7 +114,8 @@ for _name, _method in METHODS.items():
     setattr(Tensor, _name, _method)
 del _name, _method
 
-from numtorch import special  # noqa: E402 - binds aliases of the functions set above
+# nn, optim, utils, serialization (save, load), special, linalg, testing, viz: on first use
+__getattr__, __dir__ = _module_getattr(globals(), FUNCTIONS)
 
 
 def result_type(tensor1, tensor2):
