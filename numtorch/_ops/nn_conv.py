@@ -93,6 +93,68 @@ def _(
     return grad_input, grad_weight, grad_bias
 
 
+@_convolution.raw_backward
+def _(
+    xp,
+    grad,
+    *,
+    needs,
+    input,
+    weight,
+    stride,
+    padding,
+    dilation,
+    transposed,
+    output_padding,
+    groups,
+):
+    # the Tensor formula's convolutions, run straight on the arrays
+    nd = weight.ndim - 2
+    ksize = tuple(weight.shape[2:])
+    grad_input = grad_weight = grad_bias = None
+    if needs[0]:
+        if transposed:
+            extra, flip = (0,) * nd, False
+        else:
+            extra = tuple(
+                input.shape[2 + i]
+                + 2 * padding[i]
+                - ((grad.shape[2 + i] - 1) * stride[i] + dilation[i] * (ksize[i] - 1) + 1)
+                for i in range(nd)
+            )
+            flip = True
+        grad_input = _convolution.opdef.forward(
+            xp,
+            grad,
+            weight,
+            None,
+            stride=stride,
+            padding=padding,
+            dilation=dilation,
+            transposed=flip,
+            output_padding=extra,
+            groups=groups,
+        )
+        grad_input = grad_input[
+            (slice(None), slice(None)) + tuple(slice(0, n) for n in input.shape[2:])
+        ]
+    if needs[1]:
+        a, b = (grad, input) if transposed else (input, grad)
+        grad_weight = _conv_weight_grad.opdef.forward(
+            xp,
+            a,
+            b,
+            ksize=ksize,
+            stride=stride,
+            padding=padding,
+            dilation=dilation,
+            groups=groups,
+        )
+    if needs[2]:
+        grad_bias = grad.sum(axis=(0,) + tuple(range(2, grad.ndim)))
+    return grad_input, grad_weight, grad_bias
+
+
 def convolution_call(input, weight, bias, stride, padding, dilation, transposed, op_, groups):
     """The convolution op on checked arguments (tuples of ints)."""
     params = {

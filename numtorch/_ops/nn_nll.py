@@ -85,15 +85,28 @@ def _nll_backward(grad, *, needs, self, target, weight, reduction, ignore_index)
     return coef * grad, None, None
 
 
+def _nll_raw_backward(xp, grad, *, needs, self, target, weight, reduction, ignore_index):
+    """The same gradient over arrays: the coefficients scaled by the incoming gradient."""
+    coef = _nll_coef.opdef.forward(
+        xp, self, target, weight, reduction=reduction, ignore_index=ignore_index
+    )
+    if reduction == "none" and self.ndim >= 2:
+        grad = xp.expand_dims(grad, 1)
+    coef *= grad
+    return coef, None, None
+
+
 for _name, _grad_fn in (("nll_loss", "NllLossBackward0"), ("nll_loss2d", "NllLoss2DBackward0")):
-    op(
+    _declared = op(
         _name,
         grad_fn=_grad_fn,
         promote=SAME,
         function=False,
         method=False,
         input_names=("self", "target", "weight"),
-    )(_nll_forward).backward(_nll_backward)
+    )(_nll_forward)
+    _declared.backward(_nll_backward)
+    _declared.raw_backward(_nll_raw_backward)
 
 
 def _check_nll(input, target, weight, spatial):

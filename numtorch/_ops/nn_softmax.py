@@ -39,6 +39,16 @@ def _(grad, *, needs, result, dim):
     return result * (grad - (grad * result).sum(dim, keepdim=True))
 
 
+@_softmax.raw_backward
+def _(xp, grad, *, needs, result, dim):
+    if result.ndim == 0:
+        return grad * 0
+    out = grad * result
+    out = grad - out.sum(axis=dim, keepdims=True)
+    out *= result
+    return out
+
+
 @op("log_softmax", grad_fn="LogSoftmaxBackward0", promote=DEFAULT, opmath=True, function=False)
 def _log_softmax(xp, input, *, dim):
     return _softmax_forward(xp, input, dim, True)
@@ -49,6 +59,15 @@ def _(grad, *, needs, result, dim):
     if result.dim() == 0:
         return grad * 0
     return grad - result.exp() * grad.sum(dim, keepdim=True)
+
+
+@_log_softmax.raw_backward
+def _(xp, grad, *, needs, result, dim):
+    if result.ndim == 0:
+        return grad * 0
+    out = xp.exp(result)
+    out *= grad.sum(axis=dim, keepdims=True)
+    return xp.subtract(grad, out, out=out)
 
 
 def _run(name, input, dim, dtype):
