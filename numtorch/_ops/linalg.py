@@ -72,6 +72,14 @@ def _(grad, *, needs, self, mat2):
     )
 
 
+@_mm.raw_backward
+def _(xp, grad, *, needs, self, mat2):
+    return (
+        raw_mm_mat1_grad(xp, grad, self, mat2) if needs[0] else None,
+        raw_mm_mat2_grad(xp, grad, self, mat2) if needs[1] else None,
+    )
+
+
 def _column_major(t):
     """Whether a matrix is laid out as a transposed contiguous one (as `weight.t()` is)."""
     rows, cols = t.shape
@@ -91,6 +99,29 @@ def mm_mat2_grad(grad, mat1, mat2):
     if _column_major(mat2):
         return grad.t().mm(conj(mat1)).t()
     return conj(mat1).t().mm(grad)
+
+
+def _raw_column_major(a):
+    rows, cols = a.shape
+    return rows > 1 and cols > 1 and a.strides == (a.itemsize, rows * a.itemsize)
+
+
+def _raw_conj(xp, a):
+    return xp.conj(a) if a.dtype.kind == "c" else a
+
+
+def raw_mm_mat1_grad(xp, grad, mat1, mat2):
+    """mm_mat1_grad over arrays (the raw backward path)."""
+    if _raw_column_major(mat1):
+        return xp.matmul(_raw_conj(xp, mat2), grad.T).T
+    return xp.matmul(grad, _raw_conj(xp, mat2).T)
+
+
+def raw_mm_mat2_grad(xp, grad, mat1, mat2):
+    """mm_mat2_grad over arrays (the raw backward path)."""
+    if _raw_column_major(mat2):
+        return xp.matmul(grad.T, _raw_conj(xp, mat1)).T
+    return xp.matmul(_raw_conj(xp, mat1).T, grad)
 
 
 def check_mm(input, mat2):

@@ -13,6 +13,8 @@ from numtorch._ops.linalg import (
     mm_mat2_grad,
     need_tensor,
     no_kernel,
+    raw_mm_mat1_grad,
+    raw_mm_mat2_grad,
 )
 from numtorch._ops.registry import DEFAULT, FORWARD, REGISTRY, apply, apply_inplace, op, public
 from numtorch._ops.registry import result_dtype as _result_dtype
@@ -123,6 +125,20 @@ def _(grad, *, needs, mat1, mat2, beta, alpha):
         scaled(mm_mat1_grad(grad, mat1, mat2), a) if needs[1] else None,
         scaled(mm_mat2_grad(grad, mat1, mat2), a) if needs[2] else None,
     )
+
+
+@_addmm.raw_backward
+def _(xp, grad, *, needs, mat1, mat2, beta, alpha):
+    a = _conj_scalar(alpha)
+    return (
+        _raw_scaled(grad, _conj_scalar(beta)) if needs[0] else None,
+        _raw_scaled(raw_mm_mat1_grad(xp, grad, mat1, mat2), a) if needs[1] else None,
+        _raw_scaled(raw_mm_mat2_grad(xp, grad, mat1, mat2), a) if needs[2] else None,
+    )
+
+
+def _raw_scaled(array, scalar):
+    return array if scalar == 1 else array * scalar
 
 
 def _addmm_impl(input, mat1, mat2, beta, alpha, out, inplace):
