@@ -9,16 +9,16 @@ negative integers), the same answer is given.
 """
 
 import math
-from fractions import Fraction
 
 from numtorch._ops.registry import INT_TO_FLOAT, REGISTRY, apply, apply_inplace, op, public
 from numtorch._ops.unary import no_kernel, quiet
 
-# The Bernoulli numbers B_2, B_4, ..., B_24 (a table: deriving them with Fractions at import
-# took ~20 ms), keyed by index.
+# The Bernoulli numbers B_2, B_4, ..., B_24 as (numerator, denominator), keyed by index (a
+# table: deriving them with Fractions at import took ~20 ms). Each coefficient below is one
+# exact integer quotient, which Python rounds correctly.
 _B = {
-    2 * k: Fraction(numerator, denominator)
-    for k, (numerator, denominator) in enumerate(
+    2 * k: pair
+    for k, pair in enumerate(
         [
             (1, 6),
             (-1, 30),
@@ -36,12 +36,20 @@ _B = {
         1,
     )
 }
+
+
+def _bernoulli_over(n, divisor):
+    """B_n / divisor, rounded once to a float."""
+    numerator, denominator = _B[n]
+    return numerator / (denominator * divisor)
+
+
 # Stirling: lgamma(z) ~ (z - 1/2) log z - z + log(2 pi)/2 + sum B_2k / (2k (2k - 1) z^(2k - 1))
-_STIRLING = [float(_B[2 * k] / (2 * k * (2 * k - 1))) for k in range(1, 8)]
+_STIRLING = [_bernoulli_over(2 * k, 2 * k * (2 * k - 1)) for k in range(1, 8)]
 # digamma(z) ~ log z - 1/(2z) - sum B_2k / (2k z^2k)
-_DIGAMMA = [float(_B[2 * k] / (2 * k)) for k in range(1, 8)]
+_DIGAMMA = [_bernoulli_over(2 * k, 2 * k) for k in range(1, 8)]
 # Euler-Maclaurin for sum_j (a + j)^-s: B_2k / (2k)! s (s + 1) ... (s + 2k - 2) a^(-s - 2k + 1)
-_EULER_MACLAURIN = [float(_B[2 * k] / math.factorial(2 * k)) for k in range(1, 13)]
+_EULER_MACLAURIN = [_bernoulli_over(2 * k, math.factorial(2 * k)) for k in range(1, 13)]
 _HALF_LOG_TWO_PI = 0.5 * math.log(2.0 * math.pi)
 _LARGE = 10.0
 _MAX_TERMS = 100000
