@@ -26,12 +26,29 @@ _TAIL_AT = _HEAD.size + 8 * _N
 class Generator:
     """Same as `torch.Generator`: one MT19937 stream plus the cached second normal sample."""
 
-    __slots__ = ("_device", "_seed", "_bits", "_fresh_next", "_normal_double", "_normal_float")
+    __slots__ = ("_device", "_seed", "_mt", "_fresh_next", "_normal_double", "_normal_float")
 
     def __init__(self, device="cpu"):
         self._device = as_device(device)
-        self._bits = numpy.random.MT19937()
+        self._mt = None  # made by the first use of _bits: numpy.random is slow to import
         self.manual_seed(_DEFAULT_SEED)
+
+    @property
+    def _bits(self):
+        """NumPy's MT19937 bit generator, keyed with the seed on first use."""
+        bits = self._mt
+        if bits is None:
+            bits = self._mt = numpy.random.MT19937()
+            self._key(self._seed)
+        return bits
+
+    @_bits.setter
+    def _bits(self, bits):
+        self._mt = bits
+
+    def _key(self, seed):
+        key = numpy.random.RandomState(seed & 0xFFFFFFFF).get_state()[1]
+        self._mt.state = {"bit_generator": "MT19937", "state": {"key": key, "pos": _N}}
 
     @property
     def device(self):
@@ -48,8 +65,8 @@ class Generator:
         if not -(1 << 63) <= seed < (1 << 64):
             raise ValueError("Overflow when unpacking long long")
         seed &= (1 << 64) - 1
-        key = numpy.random.RandomState(seed & 0xFFFFFFFF).get_state()[1]
-        self._bits.state = {"bit_generator": "MT19937", "state": {"key": key, "pos": _N}}
+        if self._mt is not None:
+            self._key(seed)
         self._seed = seed
         self._fresh_next = 0  # torch's `next_` until the first draw regenerates the state
         self._normal_double = None
