@@ -8,6 +8,7 @@ again. The transposed convolutions are in nn_conv_transpose.py.
 
 from numtorch._errors import legacy_type_name, type_name
 from numtorch._ops.nn_conv_kernels import (  # noqa: F401  (re-exported to the pool ops)
+    batch_last,
     compute_dtype,
     conv_gemm,
     conv_transpose_forward,
@@ -108,13 +109,18 @@ def _(
     output_padding,
     groups,
 ):
-    # the Tensor formula's convolutions, run straight on the arrays
+    # the Tensor formula's convolutions, run straight on the arrays (the raw path's dtypes need
+    # no compute-dtype casts); a plain convolution's two GEMMs share one batch-last copy of grad
     nd = weight.ndim - 2
     ksize = tuple(weight.shape[2:])
     grad_input = grad_weight = grad_bias = None
+    grad_last = None
+    if not transposed and (needs[0] or needs[1]) and grad.size:
+        grad_last = batch_last(xp, grad)
     if needs[0]:
         if transposed:
-            extra, flip = (0,) * nd, False
+            x = pad_spatial(xp, grad, padding, padding)
+            grad_input = conv_gemm(xp, x, weight, stride, dilation, groups)
         else:
             extra = tuple(
                 input.shape[2 + i]
@@ -122,34 +128,17 @@ def _(
                 - ((grad.shape[2 + i] - 1) * stride[i] + dilation[i] * (ksize[i] - 1) + 1)
                 for i in range(nd)
             )
-            flip = True
-        grad_input = _convolution.opdef.forward(
-            xp,
-            grad,
-            weight,
-            None,
-            stride=stride,
-            padding=padding,
-            dilation=dilation,
-            transposed=flip,
-            output_padding=extra,
-            groups=groups,
-        )
-        grad_input = grad_input[
-            (slice(None), slice(None)) + tuple(slice(0, n) for n in input.shape[2:])
-        ]
+            grad_input = conv_transpose_forward(
+                xp, grad, weight, stride, padding, dilation, extra, groups, grad_last
+            )
+        index = (slice(None), slice(None)) + tuple(slice(0, n) for n in input.shape[2:])
+        grad_input = grad_input[index]
     if needs[1]:
-        a, b = (grad, input) if transposed else (input, grad)
-        grad_weight = _conv_weight_grad.opdef.forward(
-            xp,
-            a,
-            b,
-            ksize=ksize,
-            stride=stride,
-            padding=padding,
-            dilation=dilation,
-            groups=groups,
-        )
+        if transposed:
+            x, g = pad_spatial(xp, grad, padding, padding), input
+        else:
+            x, g = pad_spatial(xp, input, padding, padding), grad
+        grad_weight = conv_weight_grad(xp, x, g, ksize, stride, dilation, groups, grad_last)
     if needs[2]:
         grad_bias = grad.sum(axis=(0,) + tuple(range(2, grad.ndim)))
     return grad_input, grad_weight, grad_bias

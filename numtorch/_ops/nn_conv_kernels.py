@@ -61,12 +61,45 @@ def dilate(xp, a, stride):
 
 def batch_last(xp, a):
     """(N, C, *S) -> a contiguous (C, *S, N) copy."""
+    n = a.shape[0]
+    if a.flags.c_contiguous and a.size:
+        moved = transposed_copy(xp, a.reshape(n, -1))
+        return moved.reshape(a.shape[1:] + (n,))
     return xp.ascontiguousarray(xp.moveaxis(a, 0, -1))
 
 
 def batch_first(xp, a):
     """(C, *S, N) -> a contiguous (N, C, *S) copy."""
+    n = a.shape[-1]
+    if a.flags.c_contiguous and a.size:
+        moved = transposed_copy(xp, a.reshape(-1, n))
+        return moved.reshape((n,) + a.shape[:-1])
     return xp.ascontiguousarray(xp.moveaxis(a, -1, 0))
+
+
+_BLOCK_ROWS = 128  # rows of a tall matrix transposed at a time (their lines stay in L1)
+
+
+def transposed_copy(xp, a):
+    """A contiguous copy of a.T for a C-contiguous matrix a (rows, cols), avoiding the two
+    layouts where a plain strided copy runs several times slower than it should:
+    - a row length that is a multiple of 1 KiB: the column walk's reads all fall in a few
+      cache sets and evict each other (4K aliasing), so the rows are first copied to a
+      padded buffer;
+    - a tall matrix: a walk down one long column evicts the lines the next column needs, so
+      it is transposed in blocks of rows."""
+    rows, cols = a.shape
+    row_bytes = cols * a.itemsize
+    if rows > 8 and row_bytes % 1024 == 0:
+        padded = xp.empty((rows, cols + 64 // a.itemsize), dtype=a.dtype)
+        padded[:, :cols] = a
+        return xp.ascontiguousarray(padded[:, :cols].T)
+    if rows > 8 * _BLOCK_ROWS and cols > 8:
+        out = xp.empty((cols, rows), dtype=a.dtype)
+        for start in range(0, rows, _BLOCK_ROWS):
+            out[:, start : start + _BLOCK_ROWS] = a[start : start + _BLOCK_ROWS].T
+        return out
+    return xp.ascontiguousarray(a.T)
 
 
 def out_sizes(spatial, ksize, stride, dilation):
@@ -120,9 +153,10 @@ def conv_gemm(xp, x, w, stride, dilation, groups):
     return batch_first(xp, y.reshape((o,) + out + (n,)))
 
 
-def conv_weight_grad(xp, x, grad, ksize, stride, dilation, groups):
+def conv_weight_grad(xp, x, grad, ksize, stride, dilation, groups, grad_last=None):
     """sum over n and positions of grad[n, o, j] * x_pad[n, c, j*stride + k*dilation]: the
-    weight gradient (O, C/g, *K) of conv_gemm, as one GEMM against the im2col columns."""
+    weight gradient (O, C/g, *K) of conv_gemm, as one GEMM against the im2col columns.
+    grad_last: batch_last(grad) when the caller has it already."""
     o = grad.shape[1]
     # an output_padding of the transposed conv larger than its stride leaves extra positions
     need = tuple(
@@ -135,16 +169,19 @@ def conv_weight_grad(xp, x, grad, ksize, stride, dilation, groups):
     if x.size == 0 or grad.size == 0 or 0 in out:
         return xp.zeros((o, cg) + tuple(ksize), dtype=grad.dtype)
     cols, out = im2col(xp, batch_last(xp, x), ksize, stride, dilation)
-    g = batch_last(xp, grad).reshape(o, -1)
+    g = (batch_last(xp, grad) if grad_last is None else grad_last).reshape(o, -1)
     gw = grouped_matmul(xp, g, cols, groups, transpose_b=True)
     return gw.reshape((o, cg) + tuple(ksize))
 
 
-def conv_transpose_forward(xp, x, w, stride, padding, dilation, output_padding, groups):
+def conv_transpose_forward(
+    xp, x, w, stride, padding, dilation, output_padding, groups, x_last=None
+):
     """The adjoint of conv_gemm: x (N, Cin, *S), w (Cin, Cout/g, *K) -> (N, Cout, *S').
 
     col2im: one GEMM gives every kernel offset's contribution at every input position, then
-    one strided add per kernel offset places them in the (uncropped) output."""
+    one strided add per kernel offset places them in the (uncropped) output. x_last:
+    batch_last(x) when the caller has it already."""
     nd = w.ndim - 2
     ksize = tuple(w.shape[2:])
     n, cin = x.shape[:2]
@@ -161,7 +198,7 @@ def conv_transpose_forward(xp, x, w, stride, padding, dilation, output_padding, 
     )
     if x.size == 0 or cout == 0 or w.size == 0:
         return xp.zeros((n, cout) + sizes, dtype=x.dtype)
-    xt = batch_last(xp, x).reshape(cin, -1)
+    xt = (batch_last(xp, x) if x_last is None else x_last).reshape(cin, -1)
     # (Cin/g, Cout/g * K) per group, transposed: rows (group, Cout/g, K) = (Cout, K)
     wt = w.reshape(groups, cin // groups, cout_g * math.prod(ksize)).transpose(0, 2, 1)
     wt = wt.reshape(cout * math.prod(ksize), cin // groups)
