@@ -155,6 +155,7 @@ def record(od, args, params, outputs):
 
 
 _NO_EDGE = (None, 0)
+_NO_PARAMS = {}
 
 # _record for one output and 1, 2 or 3 arguments, unrolled (no lists, loops or helper calls):
 # the forward of every op that records a graph runs one of these.
@@ -233,22 +234,23 @@ def record(args, params, o):
     node = new(cls if type(cls) is type else cls(params))
     node.next_functions = ({edges})
     node._seq = next(sequence)
-    node._hooks = node._pre_hooks = node._tensor_hooks = node._retained = None
+    node._extra = None
     if anomaly.enabled:
         anomaly.record_forward(node)
 {save}    node._saved = {{{saved}}}
-    node._params = {{{params}}}
+    node._params = {params}
     node._opdef = od
-    node._out_meta = ((o._data.shape, o.dtype, o._device),)
+    dt = o.dtype
+    node._out_meta = ((o._data.shape, dt, o._device),)
     node._needs = ({needs})
     node._in_meta = ({metas})
-    if o.dtype.category >= FLOAT:
+    if dt.category >= FLOAT:
         o._grad_fn = node
         o._view_version = o._vc[0]
         o._requires_grad = True
         o._output_nr = 0
 """
-_SAVE_INPUT = """    if type(a{i}) is Tensor or isinstance(a{i}, Tensor):
+_SAVE_INPUT = """    if m{i} is not None:  # a Tensor (see _RECORD_ARG)
         v{i} = new(SavedTensor)
         v{i}.tensor = a{i}
         v{i}.version = a{i}._vc[0]
@@ -275,6 +277,8 @@ def op_recorder(od):
     saved += [f"{name!r}: SavedTensor(o, True, 0)" for i, name in od.saves_result if i == 0]
     saved += [f"{name!r}: a{i}.shape" for i, name in od.sym_sizes]
     params = [f"{name!r}: params[{name!r}]" for name in od.saved_params]
+    # a node's params are only read: the ops that save none share one empty dict
+    params = "{" + ", ".join(params) + "}" if params else "NO_PARAMS"
     code = _RECORD_OP.format(
         n=n,
         names=each("a{i}"),
@@ -283,7 +287,7 @@ def op_recorder(od):
         edges=each("e{i}"),
         save=save,
         saved=", ".join(saved),
-        params=", ".join(params),
+        params=params,
         needs=each("r{i}"),
         metas=each("m{i}"),
     )
@@ -298,6 +302,7 @@ def op_recorder(od):
         "od": od,
         "cls": od.node_cls,
         "general": record,
+        "NO_PARAMS": _NO_PARAMS,
     }
     exec(code, namespace)
     return namespace["record"]

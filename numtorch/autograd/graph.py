@@ -22,16 +22,40 @@ FREED = (
 )
 
 
+class _NodeHooks:
+    """A node's hooks (see Node): None where none is set."""
+
+    __slots__ = ("hooks", "pre_hooks", "tensor_hooks", "retained")
+
+    def __init__(self):
+        self.hooks = self.pre_hooks = self.tensor_hooks = self.retained = None
+
+
+def _hook_field(name):
+    """Node.<_name>: the node's _NodeHooks field `name` (None when the node has none)."""
+
+    def get(node):
+        extra = node._extra
+        return None if extra is None else getattr(extra, name)
+
+    def set_(node, value):
+        extra = node._extra
+        if extra is None:
+            if value is None:
+                return
+            extra = node._extra = _NodeHooks()
+        setattr(extra, name, value)
+
+    return property(get, set_)
+
+
 class Node:
     """A backward function in the graph, as `torch.autograd.graph.Node`."""
 
     __slots__ = (
         "next_functions",
         "_seq",
-        "_hooks",
-        "_pre_hooks",
-        "_tensor_hooks",
-        "_retained",
+        "_extra",
         "_metadata",
         "__weakref__",
     )
@@ -45,10 +69,7 @@ class Node:
     def __init__(self, next_functions=()):
         self.next_functions = next_functions
         self._seq = next(_sequence)
-        self._hooks = None
-        self._pre_hooks = None
-        self._tensor_hooks = None  # {output_nr: {id: fn}} from Tensor.register_hook
-        self._retained = None  # {output_nr: tensor} from Tensor.retain_grad
+        self._extra = None  # a _NodeHooks once a hook is set (see below)
         if anomaly_mode.enabled:
             anomaly_mode.record_forward(self)
 
@@ -57,6 +78,13 @@ class Node:
 
     def __repr__(self):
         return f"<{type(self).__name__} object at {hex(id(self))}>"
+
+    # The hooks live in one _NodeHooks (`_extra`), made when the first is set: a node without
+    # any (nearly all) costs one slot to make, and the engine one test to run.
+    _hooks = _hook_field("hooks")  # {id: fn(grad_inputs, grad_outputs)}, after the node
+    _pre_hooks = _hook_field("pre_hooks")  # {id: fn(grad_outputs)}, before it
+    _tensor_hooks = _hook_field("tensor_hooks")  # {output_nr: {id: fn}}: Tensor.register_hook
+    _retained = _hook_field("retained")  # {output_nr: weakref to tensor}: Tensor.retain_grad
 
     @property
     def metadata(self):
