@@ -20,8 +20,6 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 import argparse  # noqa: E402
 import json  # noqa: E402
 import math  # noqa: E402
-import statistics  # noqa: E402
-import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 
@@ -31,7 +29,7 @@ import numpy  # noqa: E402
 import torch  # noqa: E402
 
 import numtorch  # noqa: E402
-from benchmarks import overhead, random_streams, training  # noqa: E402
+from benchmarks import import_time, overhead, random_streams, training  # noqa: E402
 
 GROUPS = ("import", "overhead", "chain", "fused", "matmul", "mlp", "lenet", "memory", "random")
 FUSED_N = 10**7
@@ -50,18 +48,10 @@ def _row(workload, ours, theirs, unit, target, ratio, met, **extra):
     )
 
 
-def _import_seconds(module):
-    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return float(out.stdout.strip())
-
-
 def import_rows(runs):
-    ours, theirs = [], []
-    for _ in range(runs):
-        ours.append(_import_seconds("numtorch"))
-        theirs.append(_import_seconds("torch"))
-    a, b = statistics.median(ours) * 1e3, statistics.median(theirs) * 1e3
+    """Fresh-process imports with warm bytecode caches, alternating (benchmarks/import_time.py)."""
+    medians = import_time.measure(runs, ("numtorch", "torch"))
+    a, b = medians["numtorch"] * 1e3, medians["torch"] * 1e3
     return [
         _row("`import` in a fresh process", a, b, "ms", "<= 0.1x", a / b, a / b <= 0.1, runs=runs)
     ]
