@@ -10,6 +10,7 @@ from collections import namedtuple
 
 from numtorch import _dtype
 from numtorch._errors import type_name, wrap_dim, wrap_dims
+from numtorch._ops.cascade_sum import torch_order_sum
 from numtorch._ops.registry import FORWARD, REGISTRY, apply, op, public
 from numtorch._ops.unary import quiet
 
@@ -152,10 +153,18 @@ def _summed(xp, input, axis, keepdim, dtype):
     """xp.sum in torch's result dtype; the common float/int64 case skips every conversion."""
     if dtype is None and input.dtype.kind in _SAME_KIND and input.dtype.itemsize >= 4:
         if input.dtype.kind != "i" or input.dtype.itemsize == 8:
-            return input.sum(axis=axis, keepdims=keepdim)
+            return torch_order_sum(xp, input, axis, keepdim)
     out = integral_to_long(dtype_of(input), dtype)
-    result = accumulate_in(input, out).sum(axis=axis, keepdims=keepdim)
+    result = _accumulated_sum(xp, accumulate_in(input, out), out, axis, keepdim)
     return result.astype(out.np, copy=False)
+
+
+def _accumulated_sum(xp, array, out, axis, keepdim):
+    """The sum of `array` (already in the accumulation dtype): in torch's order when that is the
+    result dtype (float16/bfloat16 accumulate in float32 in another lane layout: NumPy's order)."""
+    if array.dtype == out.np:
+        return torch_order_sum(xp, array, axis, keepdim)
+    return array.sum(axis=axis, keepdims=keepdim)
 
 
 _SAME_KIND = "fci"
@@ -211,17 +220,18 @@ def sum(input, dim=NOT_GIVEN, keepdim=False, *, dtype=None, out=None):
     )
 
 
-def _averaged(input, axis, keepdim, dtype):
+def _averaged(xp, input, axis, keepdim, dtype):
     out = dtype or dtype_of(input)
     n = input.size if axis is None else count(input.shape, axis)
-    total = accumulate_in(input, out).sum(axis=axis, keepdims=keepdim) / n
+    # torch's CPU mean is the sum divided by the count, as here
+    total = _accumulated_sum(xp, accumulate_in(input, out), out, axis, keepdim) / n
     return total.astype(out.np, copy=False)
 
 
 @op("mean_all", grad_fn="MeanBackward0", promote=FORWARD, function=False, method=False)
 @quiet
 def _mean_all(xp, input, *, dtype):
-    return _averaged(input, None, False, dtype)
+    return _averaged(xp, input, None, False, dtype)
 
 
 @_mean_all.backward
@@ -238,7 +248,7 @@ def _(xp, grad, *, needs, self_sym_sizes):
 @op("mean_dim", grad_fn="MeanBackward1", promote=FORWARD, function=False, method=False)
 @quiet
 def _mean_dim(xp, input, *, dim, keepdim, dtype):
-    return _averaged(input, dim, keepdim, dtype)
+    return _averaged(xp, input, dim, keepdim, dtype)
 
 
 @_mean_dim.backward
@@ -288,7 +298,7 @@ def _nansum(xp, input, *, dim, keepdim, dtype):
     arr = accumulate_in(input, out)
     if _dtype.np_kind(arr.dtype) == "f":
         arr = xp.where(xp.isnan(arr), 0, arr)
-    return arr.sum(axis=dim, keepdims=keepdim).astype(out.np)
+    return _accumulated_sum(xp, arr, out, dim, keepdim).astype(out.np)
 
 
 @_nansum.backward
