@@ -8,6 +8,7 @@ to retain them.
 from contextlib import nullcontext
 from heapq import heappop, heappush
 
+from numtorch._ops.cascade_sum import torch_order_sum
 from numtorch.autograd import anomaly_mode, grad_mode
 
 _NO_GUARD = nullcontext()
@@ -314,7 +315,7 @@ def _reduce_array(g, shape, dtype, dev, xp, Tensor):
             i + lead for i, n in enumerate(shape) if n == 1 and gshape[i + lead] != 1
         )
         if axes:
-            g = g.sum(axis=axes, keepdims=True)
+            g = torch_order_sum(xp, g, axes, keepdims=True)
         if lead or g.shape != shape:
             g = g.reshape(shape)
     np_dtype = _RAW_NP.get(dtype)
