@@ -61,6 +61,7 @@ from numtorch._ops import (  # noqa: F401
     shape_extra,
     shape_join,
     shape_more,
+    shape_raw,
     sorting,
     special,
     stdsort,
