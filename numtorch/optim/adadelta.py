@@ -1,12 +1,10 @@
 """Adadelta (torch.optim.Adadelta): rho, weight decay, maximize."""
 
-from numtorch._creation import zeros_like
-from numtorch._tensor import Tensor
+from numtorch.optim._shared import check_non_negative, init_states, restore_state
 from numtorch.optim.adam import _check_capturable, _real_views
 from numtorch.optim.optimizer import (
     Optimizer,
     _check_lr,
-    _new_step,
     _to_scalar,
     _use_grad_for_differentiable,
 )
@@ -35,10 +33,7 @@ class Adadelta(Optimizer):
         _check_lr(lr)
         if not 0.0 <= rho <= 1.0:
             raise ValueError(f"Invalid rho value: {rho}")
-        if not 0.0 <= eps:
-            raise ValueError(f"Invalid epsilon value: {eps}")
-        if not 0.0 <= weight_decay:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
+        check_non_negative(epsilon=eps, weight_decay=weight_decay)
         defaults = {
             "lr": lr,
             "rho": rho,
@@ -52,16 +47,9 @@ class Adadelta(Optimizer):
         super().__init__(params, defaults)
 
     def __setstate__(self, state):
-        super().__setstate__(state)
-        for group in self.param_groups:
-            group.setdefault("foreach", None)
-            group.setdefault("maximize", False)
-            group.setdefault("differentiable", False)
-            group.setdefault("capturable", False)
-            for p in group["params"]:
-                p_state = self.state.get(p, [])
-                if len(p_state) != 0 and not isinstance(p_state["step"], Tensor):
-                    p_state["step"] = _new_step(float(p_state["step"]))
+        restore_state(
+            self, state, foreach=None, maximize=False, differentiable=False, capturable=False
+        )
 
     @_use_grad_for_differentiable
     def step(self, closure=None):
@@ -69,13 +57,7 @@ class Adadelta(Optimizer):
         loss = self._run_closure(closure)
         for group in self.param_groups:
             params = self._params_with_grad(group, "Adadelta")
-            for p in params:
-                state = self.state[p]
-                if len(state) == 0:
-                    state["step"] = _new_step()
-                    state["square_avg"] = zeros_like(p)
-                    state["acc_delta"] = zeros_like(p)
-            states = [self.state[p] for p in params]
+            states = init_states(self, params, "square_avg", "acc_delta")
             adadelta(
                 params,
                 [p.grad for p in params],

@@ -1,13 +1,11 @@
 """NAdam (torch.optim.NAdam): Adam with Nesterov momentum, momentum_decay, decoupled weight decay."""
 
-from numtorch._creation import zeros_like
-from numtorch._tensor import Tensor
+from numtorch.optim._shared import check_non_negative, init_states, restore_state
 from numtorch.optim.adam import _check_betas, _check_capturable, _real_views
 from numtorch.optim.optimizer import (
     Optimizer,
     _check_lr,
     _get_value,
-    _new_step,
     _to_scalar,
     _use_grad_for_differentiable,
 )
@@ -34,13 +32,9 @@ class NAdam(Optimizer):
         differentiable=False,
     ):
         _check_lr(lr)
-        if not 0.0 <= eps:
-            raise ValueError(f"Invalid epsilon value: {eps}")
+        check_non_negative(epsilon=eps)
         _check_betas(betas)
-        if not 0.0 <= weight_decay:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
-        if not 0.0 <= momentum_decay:
-            raise ValueError(f"Invalid momentum_decay value: {momentum_decay}")
+        check_non_negative(weight_decay=weight_decay, momentum_decay=momentum_decay)
         defaults = {
             "lr": lr,
             "betas": betas,
@@ -56,20 +50,16 @@ class NAdam(Optimizer):
         super().__init__(params, defaults)
 
     def __setstate__(self, state):
-        super().__setstate__(state)
-        for group in self.param_groups:
-            group.setdefault("maximize", False)
-            group.setdefault("foreach", None)
-            group.setdefault("capturable", False)
-            group.setdefault("differentiable", False)
-            group.setdefault("decoupled_weight_decay", False)
-            for p in group["params"]:
-                p_state = self.state.get(p, [])
-                if len(p_state) != 0:
-                    if not isinstance(p_state["step"], Tensor):
-                        p_state["step"] = _new_step(float(p_state["step"]))
-                    if not isinstance(p_state["mu_product"], Tensor):
-                        p_state["mu_product"] = _new_step(p_state["mu_product"])
+        restore_state(
+            self,
+            state,
+            ("step", "mu_product"),
+            maximize=False,
+            foreach=None,
+            capturable=False,
+            differentiable=False,
+            decoupled_weight_decay=False,
+        )
 
     @_use_grad_for_differentiable
     def step(self, closure=None):
@@ -77,14 +67,7 @@ class NAdam(Optimizer):
         loss = self._run_closure(closure)
         for group in self.param_groups:
             params = self._params_with_grad(group, "NAdam")
-            for p in params:
-                state = self.state[p]
-                if len(state) == 0:
-                    state["step"] = _new_step()
-                    state["mu_product"] = _new_step(1.0)
-                    state["exp_avg"] = zeros_like(p)
-                    state["exp_avg_sq"] = zeros_like(p)
-            states = [self.state[p] for p in params]
+            states = init_states(self, params, "exp_avg", "exp_avg_sq", mu_product=1.0)
             beta1, beta2 = group["betas"]
             nadam(
                 params,

@@ -1,12 +1,10 @@
 """RMSprop (torch.optim.RMSprop): centered, momentum, weight decay, maximize."""
 
-from numtorch._creation import zeros_like
-from numtorch._tensor import Tensor
+from numtorch.optim._shared import check_non_negative, init_states, restore_state
 from numtorch.optim.adam import _check_capturable, _real_views
 from numtorch.optim.optimizer import (
     Optimizer,
     _check_lr,
-    _new_step,
     _to_scalar,
     _use_grad_for_differentiable,
 )
@@ -32,14 +30,7 @@ class RMSprop(Optimizer):
         differentiable=False,
     ):
         _check_lr(lr)
-        if not 0.0 <= eps:
-            raise ValueError(f"Invalid epsilon value: {eps}")
-        if not 0.0 <= momentum:
-            raise ValueError(f"Invalid momentum value: {momentum}")
-        if not 0.0 <= weight_decay:
-            raise ValueError(f"Invalid weight_decay value: {weight_decay}")
-        if not 0.0 <= alpha:
-            raise ValueError(f"Invalid alpha value: {alpha}")
+        check_non_negative(epsilon=eps, momentum=momentum, weight_decay=weight_decay, alpha=alpha)
         defaults = {
             "lr": lr,
             "momentum": momentum,
@@ -55,18 +46,16 @@ class RMSprop(Optimizer):
         super().__init__(params, defaults)
 
     def __setstate__(self, state):
-        super().__setstate__(state)
-        for group in self.param_groups:
-            group.setdefault("momentum", 0)
-            group.setdefault("centered", False)
-            group.setdefault("foreach", None)
-            group.setdefault("maximize", False)
-            group.setdefault("differentiable", False)
-            group.setdefault("capturable", False)
-            for p in group["params"]:
-                p_state = self.state.get(p, [])
-                if len(p_state) != 0 and not isinstance(p_state["step"], Tensor):
-                    p_state["step"] = _new_step(float(p_state["step"]))
+        restore_state(
+            self,
+            state,
+            momentum=0,
+            centered=False,
+            foreach=None,
+            maximize=False,
+            differentiable=False,
+            capturable=False,
+        )
 
     @_use_grad_for_differentiable
     def step(self, closure=None):
@@ -74,16 +63,12 @@ class RMSprop(Optimizer):
         loss = self._run_closure(closure)
         for group in self.param_groups:
             params = self._params_with_grad(group, "RMSprop")
-            for p in params:
-                state = self.state[p]
-                if len(state) == 0:
-                    state["step"] = _new_step()
-                    state["square_avg"] = zeros_like(p)
-                    if group["momentum"] > 0:
-                        state["momentum_buffer"] = zeros_like(p)
-                    if group["centered"]:
-                        state["grad_avg"] = zeros_like(p)
-            states = [self.state[p] for p in params]
+            buffers = ["square_avg"]
+            if group["momentum"] > 0:
+                buffers.append("momentum_buffer")
+            if group["centered"]:
+                buffers.append("grad_avg")
+            states = init_states(self, params, *buffers)
             rmsprop(
                 params,
                 [p.grad for p in params],
