@@ -6,7 +6,12 @@ declaration this module makes the `numtorch.<name>` function, the `Tensor.<name>
 in-place `Tensor.<name>_`, the dunders, `out=` and the grad_fn class.
 """
 
+import contextlib
 import inspect
+import marshal
+import os
+import sys
+from types import CodeType
 
 from numtorch import _dtype
 from numtorch._device import CPU, xp_for
@@ -308,9 +313,58 @@ def _signature_text(params):
 # ---------------------------------------------------------------- binding
 
 _CODE = """
-def {name}({params}):
+def _public({params}):
     return _run(_op, ({args}), {{{kwargs}}}{out})
 """
+_COMPILED = {}  # _CODE's text -> its code object: ~570 callables share ~180 texts
+# Those code objects as the last import left them (compiling them costs ~30 ms): kept beside
+# the .pyc files and, like them, written only while Python writes bytecode.
+_CACHE_FILE = os.path.join(
+    os.path.dirname(__file__), "__pycache__", f"registry_public.{sys.implementation.cache_tag}"
+)
+_compiled_anew = []  # the texts compiled in this process
+
+
+def _read_cache():
+    try:
+        with open(_CACHE_FILE, "rb") as f:
+            cached = marshal.load(f)
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return cached if type(cached) is dict else {}
+
+
+_CACHED = _read_cache()
+
+
+def _compiled(text):
+    """The code object of `text`, compiled once (executing it binds a new function whose
+    defaults are read from the namespace it runs in)."""
+    code = _COMPILED.get(text)
+    if code is None:
+        code = _CACHED.get(text)
+        if type(code) is not CodeType:
+            code = compile(text, "<string>", "exec")
+            _compiled_anew.append(text)
+        _COMPILED[text] = code
+    return code
+
+
+def save_compiled():
+    """Writes this import's code objects for the next one (numtorch/__init__ calls this once
+    the ops are declared), if any had to be compiled and bytecode writing is on."""
+    if not _compiled_anew or sys.dont_write_bytecode:
+        return
+    _compiled_anew.clear()
+    temporary = f"{_CACHE_FILE}.{os.getpid()}"
+    try:
+        os.makedirs(os.path.dirname(_CACHE_FILE), exist_ok=True)
+        with open(temporary, "wb") as f:
+            marshal.dump(_COMPILED, f)
+        os.replace(temporary, _CACHE_FILE)  # atomic: a concurrent import reads old or new
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
 
 
 def _bind(od, sig, tensors, params, function, method, inplace, dunders, rdunders, functional, out):
@@ -330,16 +384,19 @@ def _bind(od, sig, tensors, params, function, method, inplace, dunders, rdunders
         if use_out:
             star = "*" in (part.strip() for part in text.split(","))
             text += ", out=None" if star else ", *, out=None"
-        code = _CODE.format(
-            name=fname,
-            params=text,
-            args=", ".join(args) + ("," if len(args) == 1 else ""),
-            kwargs=kw,
-            out=", out" if use_out else "",
+        code = _compiled(
+            _CODE.format(
+                params=text,
+                args=", ".join(args) + ("," if len(args) == 1 else ""),
+                kwargs=kw,
+                out=", out" if use_out else "",
+            )
         )
         namespace = {"_run": runner, "_op": od, "_D": defaults}
         exec(code, namespace)
-        fn = namespace[fname]
+        fn = namespace["_public"]
+        fn.__code__ = fn.__code__.replace(co_name=fname, co_qualname=fname)
+        fn.__name__ = fn.__qualname__ = fname
         fn.__doc__ = od.forward.__doc__
         fn.__module__ = "numtorch"
         positional = [p.split("=")[0].strip() for p in sig.split(",")]
