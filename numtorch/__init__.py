@@ -74,7 +74,7 @@ from numtorch._memory_format import (
     memory_format,
     preserve_format,
 )
-from numtorch._ops.registry import FUNCTIONS, METHODS
+from numtorch._ops.registry import FUNCTIONS, METHODS, save_compiled
 from numtorch._random import (
     Generator,
     default_generator,
@@ -113,6 +113,7 @@ globals().update(_LEGACY_TYPES)
 for _name, _method in METHODS.items():
     setattr(Tensor, _name, _method)
 del _name, _method
+save_compiled()  # the public callables' code, for the next import (as a .pyc)
 
 # nn, optim, utils, serialization (save, load), special, linalg, testing, viz: on first use
 __getattr__, __dir__ = _module_getattr(globals(), FUNCTIONS)
