@@ -10,6 +10,7 @@ import numpy
 
 # Categories, ordered as torch orders them when a scalar meets a tensor.
 BOOL, INT, FLOAT, COMPLEX = 0, 1, 2, 3
+_LATER = object()  # a dtype's NumPy type to be looked up on first use (see dtype.__getattr__)
 
 
 class dtype:
@@ -22,8 +23,19 @@ class dtype:
         self.itemsize = itemsize
         self.category = category
         self.is_signed = is_signed
-        self._np = np_type
+        if np_type is not _LATER:
+            self._np = np_type
         self._rank = rank  # order within its category: the wider, the higher
+
+    def __getattr__(self, name):
+        """Only for a `_np` left unset (_LATER): bfloat16's, read from ml_dtypes on first use
+        (importing ml_dtypes costs ~40 ms; the slot is set then, so this runs once)."""
+        if name != "_np":
+            raise AttributeError(f"'torch.dtype' object has no attribute '{name}'")
+        self._np = np_type = _bfloat16_np()
+        if np_type is not None:
+            _FROM_NP[np_type] = self
+        return np_type
 
     @property
     def is_floating_point(self):
@@ -87,7 +99,7 @@ int16 = dtype("int16", 2, INT, True, numpy.dtype(numpy.int16), 2)
 int32 = dtype("int32", 4, INT, True, numpy.dtype(numpy.int32), 3)
 int64 = dtype("int64", 8, INT, True, numpy.dtype(numpy.int64), 4)
 float16 = dtype("float16", 2, FLOAT, True, numpy.dtype(numpy.float16), 1)
-bfloat16 = dtype("bfloat16", 2, FLOAT, True, _bfloat16_np(), 1)
+bfloat16 = dtype("bfloat16", 2, FLOAT, True, _LATER, 1)
 float32 = dtype("float32", 4, FLOAT, True, numpy.dtype(numpy.float32), 2)
 float64 = dtype("float64", 8, FLOAT, True, numpy.dtype(numpy.float64), 3)
 complex32 = dtype("complex32", 4, COMPLEX, True, None, 1)
@@ -122,13 +134,14 @@ ALL = (
     complex128,
 )
 BY_NAME = {d.name: d for d in ALL} | ALIASES
-_FROM_NP = {d._np: d for d in ALL if d._np is not None}
+_FROM_NP = {d._np: d for d in ALL if d is not bfloat16 and d._np is not None}  # + bfloat16's
 
 
 def from_numpy_dtype(np_dtype):
     """The numtorch dtype for a NumPy dtype; TypeError for one torch has no counterpart for."""
     found = _FROM_NP.get(np_dtype)
     if found is None:
+        bfloat16._np  # noqa: B018 - adds ml_dtypes' bfloat16 to _FROM_NP if not yet there
         found = _FROM_NP.get(numpy.dtype(np_dtype))
         if found is None:
             name = numpy.dtype(np_dtype).type.__name__
