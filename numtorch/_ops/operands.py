@@ -323,29 +323,20 @@ def fast_binary(fallback, tensor_od, number_od, params):
         ):
             return fallback
     cpu, xp, ndarray = registry.CPU, registry._numpy, registry._numpy.ndarray
-    grad_mode, make, half, float_category = (
-        registry._grad_mode,
-        Tensor._make,
-        registry._HALF,
-        _dtype.FLOAT,
-    )
+    grad_mode, make = registry._grad_mode, Tensor._make
     tensor_forward = tensor_od.forward if tensor_od is not None else None
     number_forward = number_od.forward if number_od is not None else None
-    tensor_half = tensor_od is not None and bool(tensor_od.opmath)
-    number_half = number_od is not None and bool(number_od.opmath)
+    tensor_dtypes, number_dtypes = _fast_dtypes(tensor_od), _fast_dtypes(number_od)
 
     def dunder(self, other):
         t = type(other)
+        dt = self.dtype
         if t is Tensor:
-            if tensor_forward is None:
-                return fallback(self, other)
-            dt = self.dtype
             if (
-                other.dtype is not dt
-                or dt.category < float_category
+                dt not in tensor_dtypes
+                or other.dtype is not dt
                 or self._device is not cpu
                 or other._device is not cpu
-                or (tensor_half and dt in half)
             ):
                 return fallback(self, other)
             try:
@@ -354,15 +345,7 @@ def fast_binary(fallback, tensor_od, number_od, params):
                 return fallback(self, other)
             od = tensor_od
             grad = self._requires_grad or other._requires_grad
-        elif t is float or t is int:
-            dt = self.dtype
-            if (
-                number_forward is None
-                or dt.category < float_category
-                or self._device is not cpu
-                or (number_half and dt in half)
-            ):
-                return fallback(self, other)
+        elif (t is float or t is int) and dt in number_dtypes and self._device is cpu:
             result = number_forward(xp, self._data, other)
             od = number_od
             grad = self._requires_grad
@@ -381,3 +364,12 @@ def fast_binary(fallback, tensor_od, number_od, params):
     dunder.__name__ = dunder.__qualname__ = fallback.__name__
     dunder.__doc__ = fallback.__doc__
     return dunder
+
+
+def _fast_dtypes(od):
+    """The dtypes of self for which `od`'s result has self's dtype, with the operand as it is: the
+    float and complex ones (but float16/bfloat16 for an op computed in float32: opmath)."""
+    if od is None:
+        return frozenset()
+    half = registry._HALF if od.opmath else ()
+    return frozenset(d for d in _dtype.ALL if d.category >= _dtype.FLOAT and d not in half)

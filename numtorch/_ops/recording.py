@@ -231,7 +231,7 @@ def record(args, params, o):
 {per_arg}
     if not ({any_need}):
         return
-    node = new(cls if type(cls) is type else cls(params))
+    node = new({cls})
     node.next_functions = ({edges})
     node._seq = next(sequence)
     node._extra = None
@@ -280,6 +280,7 @@ def op_recorder(od):
     # a node's params are only read: the ops that save none share one empty dict
     params = "{" + ", ".join(params) + "}" if params else "NO_PARAMS"
     code = _RECORD_OP.format(
+        cls="cls" if type(od.node_cls) is type else "cls(params)",
         n=n,
         names=each("a{i}"),
         per_arg="".join(_RECORD_ARG.format(i=i) for i in range(n)),
