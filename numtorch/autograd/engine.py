@@ -143,7 +143,9 @@ def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumul
             if checking:
                 anomaly_mode.running(node)
             inputs = buffers.pop(node, None) or {}
-            if node._tensor_hooks or node._retained or node._pre_hooks:
+            if node._extra is not None and (
+                node._tensor_hooks or node._retained or node._pre_hooks
+            ):
                 inputs = _run_pre_hooks(node, _as_tensors(node, inputs, Tensor))
             if wanted and node in wanted:
                 inputs = _as_tensors(node, inputs, Tensor)
@@ -152,7 +154,11 @@ def run_backward(roots, grads, retain_graph, create_graph, capture=None, accumul
             xp = None  # set when the node ran its raw backward: its outputs are xp arrays
             if needed is not None and node not in needed:
                 outs = ()
-            elif node._is_op and not node._hooks and len(node._out_meta) == 1:
+            elif (
+                node._is_op
+                and (node._extra is None or not node._hooks)
+                and len(node._out_meta) == 1
+            ):
                 # OpNode.apply without its call: the raw formula where it can run, else the
                 # Tensor one
                 od = node._opdef
