@@ -89,6 +89,28 @@ def _inner(xp, rows):
     return _sequential(xp, order.T, 0)
 
 
+def _full(xp, flat):
+    """The sum of the 1-D contiguous `flat` (torch's inner reduction of a single row, its
+    commonest case, with fewer array operations than `_inner`)."""
+    n = flat.shape[0]
+    width = VECTOR_BYTES // flat.dtype.itemsize
+    if n < width:  # scalar_inner_sum: terms dealt to the accumulators only when 4 or more
+        order = flat if n < ILP else xp.concatenate((flat[:1], flat[ILP:], flat[1:ILP]))
+        return _sequential(xp, order, 0)
+    vectors = n // width
+    rows = vectors // ILP  # a row: one vector for each accumulator
+    dealt = rows * ILP * width
+    if rows:
+        lead = _multi_row_sum(xp, flat[:dealt].reshape(rows, ILP * width)).reshape(ILP, width)
+        order = xp.concatenate(
+            (lead[:1], flat[dealt : vectors * width].reshape(-1, width), lead[1:])
+        )
+    else:
+        order = flat[: vectors * width].reshape(vectors, width)
+    lanes = _sequential(xp, order, 0)
+    return _sequential(xp, xp.concatenate((flat[vectors * width :], lanes)), 0)
+
+
 def _outer(xp, columns):
     """Sums over axis 0 of the C-contiguous 2-D `columns` (torch's outer reduction)."""
     size, count = columns.shape
@@ -112,7 +134,7 @@ def cascade_sum(xp, array, axes):
         return None
     ndim = array.ndim
     if len(axes) == ndim and array.flags.c_contiguous:  # the common full sum
-        return _inner(xp, array.reshape(1, -1)).reshape(()) + 0
+        return _full(xp, array.reshape(-1)) + 0
     axes = {a % ndim for a in axes}
     # torch's iterator walks the reduced dims from the largest stride to the smallest, the kept
     # ones in the order of its (C-contiguous) result: cover the layouts where both agree
