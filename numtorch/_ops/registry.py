@@ -374,8 +374,18 @@ def _bind(od, sig, tensors, params, function, method, inplace, dunders, rdunders
     kw = ", ".join(f"'{n}': {n}" for n in options)
     defaults = {p.name: p.default for p in params if p.default is not p.empty}
     first = sig.split(",")[0].split("=")[0].strip()
+    positional = [p.split("=")[0].strip() for p in sig.split(",")]
+    # fn(self, other) is runner(od, (self, other), <the options' defaults>): what a guarded
+    # dunder (operands.guard_dunders) calls without fn's frame
+    binary = (
+        tensors[:1] == [first]
+        and len(tensors) == 2
+        and positional[1:2] == tensors[1:]
+        and all(n in defaults for n in options)
+    )
+    codes = {}  # (as_method, use_out) -> the code object of that form
 
-    def make(fname, as_method, runner, use_out):
+    def code_of(as_method, use_out):
         text = sig
         args = list(tensors)
         if as_method:
@@ -384,7 +394,7 @@ def _bind(od, sig, tensors, params, function, method, inplace, dunders, rdunders
         if use_out:
             star = "*" in (part.strip() for part in text.split(","))
             text += ", out=None" if star else ", *, out=None"
-        code = _compiled(
+        code = codes[as_method, use_out] = _compiled(
             _CODE.format(
                 params=text,
                 args=", ".join(args) + ("," if len(args) == 1 else ""),
@@ -392,6 +402,10 @@ def _bind(od, sig, tensors, params, function, method, inplace, dunders, rdunders
                 out=", out" if use_out else "",
             )
         )
+        return code
+
+    def make(fname, as_method, runner, use_out):
+        code = codes.get((as_method, use_out)) or code_of(as_method, use_out)
         namespace = {"_run": runner, "_op": od, "_D": defaults}
         exec(code, namespace)
         fn = namespace["_public"]
@@ -399,17 +413,7 @@ def _bind(od, sig, tensors, params, function, method, inplace, dunders, rdunders
         fn.__name__ = fn.__qualname__ = fname
         fn.__doc__ = od.forward.__doc__
         fn.__module__ = "numtorch"
-        positional = [p.split("=")[0].strip() for p in sig.split(",")]
-        if (
-            as_method
-            and not use_out
-            and tensors[:1] == [first]
-            and len(tensors) == 2
-            and positional[1:2] == tensors[1:]
-            and all(n in defaults for n in options)
-        ):
-            # fn(self, other) is runner(od, (self, other), <the options' defaults>): what a
-            # guarded dunder (operands.guard_dunders) calls without fn's frame
+        if binary and as_method and not use_out:
             fn.binary_call = (runner, od, {n: defaults[n] for n in options})
         return fn
 
