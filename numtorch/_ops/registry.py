@@ -328,7 +328,7 @@ _compiled_anew = []  # the texts compiled in this process
 def _read_cache():
     try:
         with open(_CACHE_FILE, "rb") as f:
-            cached = marshal.load(f)
+            cached = marshal.loads(f.read())  # marshal.load(f) reads in small pieces: ~20x slower
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     return cached if type(cached) is dict else {}
