@@ -7,6 +7,7 @@ again. The transposed convolutions are in nn_conv_transpose.py.
 """
 
 from numtorch._errors import legacy_type_name, type_name
+from numtorch._ops.cascade_sum import torch_order_sum
 from numtorch._ops.nn_conv_kernels import (  # noqa: F401  (re-exported to the pool ops)
     batch_last,
     compute_dtype,
@@ -140,7 +141,7 @@ def _(
             x, g = pad_spatial(xp, input, padding, padding), grad
         grad_weight = conv_weight_grad(xp, x, g, ksize, stride, dilation, groups, grad_last)
     if needs[2]:
-        grad_bias = grad.sum(axis=(0,) + tuple(range(2, grad.ndim)))
+        grad_bias = torch_order_sum(xp, grad, (0,) + tuple(range(2, grad.ndim)))
     return grad_input, grad_weight, grad_bias
 
 

@@ -16,11 +16,16 @@ def _nll_parts(xp, input, target, weight, ignore_index):
     case, which then needs no weight array)."""
     class_axis = 1 if input.ndim >= 2 else 0
     n_classes = input.shape[class_axis]
-    if weight is None and target.size and not (target == ignore_index).any():
-        if target.min() < 0 or target.max() >= n_classes:
+    if weight is None and target.size:
+        low, high = target.min(), target.max()
+        # no target can equal an ignore_index outside [low, high]: no comparison pass needed
+        if (ignore_index < low or ignore_index > high) and 0 <= low and high < n_classes:
+            return None, target, class_axis
+        if not (target == ignore_index).any():
+            if 0 <= low and high < n_classes:
+                return None, target, class_axis
             bad = (target < 0) | (target >= n_classes)
             raise IndexError(f"Target {int(target[bad].reshape(-1)[0])} is out of bounds.")
-        return None, target, class_axis
     valid = target != ignore_index
     bad = valid & ((target < 0) | (target >= n_classes))
     if bad.any():

@@ -3,15 +3,19 @@
 import warnings
 
 from numtorch._errors import type_name, wrap_dim
+from numtorch._ops.cascade_sum import torch_order_sum
 from numtorch._ops.registry import DEFAULT, REGISTRY, apply, op, public
+
+# log(0) and inf - inf are silent in torch: a warnings filter costs nothing per call (it is
+# consulted only when NumPy warns), unlike an errstate block around each forward
+warnings.filterwarnings("ignore", category=RuntimeWarning, module=r"numtorch\._ops\.nn_softmax$")
 
 
 def _softmax_forward(xp, input, dim, log):
     if input.ndim == 0:
         return xp.zeros_like(input) if log else xp.ones_like(input)
-    with xp.errstate(divide="ignore", invalid="ignore"):
-        # torch writes the result contiguously whatever the input's layout
-        return xp.ascontiguousarray(_softmax_stable(xp, input, dim, log))
+    # torch writes the result contiguously whatever the input's layout
+    return xp.ascontiguousarray(_softmax_stable(xp, input, dim, log))
 
 
 def _softmax_stable(xp, input, dim, log):
@@ -44,7 +48,7 @@ def _(xp, grad, *, needs, result, dim):
     if result.ndim == 0:
         return grad * 0
     out = grad * result
-    out = grad - out.sum(axis=dim, keepdims=True)
+    out = grad - torch_order_sum(xp, out, (dim,), keepdims=True)
     out *= result
     return out
 
@@ -66,7 +70,7 @@ def _(xp, grad, *, needs, result, dim):
     if result.ndim == 0:
         return grad * 0
     out = xp.exp(result)
-    out *= grad.sum(axis=dim, keepdims=True)
+    out *= torch_order_sum(xp, grad, (dim,), keepdims=True)
     return xp.subtract(grad, out, out=out)
 
 
