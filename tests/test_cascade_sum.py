@@ -189,3 +189,11 @@ def test_ops_and_gradients_match_torch(torch, dtype):
         grads.append((scalar.grad.numpy(), column.grad.numpy()))
     for want, got in zip(*grads):
         assert _same_bits(got, want)
+
+
+def test_torch_order_sum_takes_numpy_sum_axis_forms():
+    values = wide_values(5, (6, 700), numpy.float32)
+    for axis in (None, 1, -1, (1,), (0, 1), numpy.int64(0)):
+        got = torch_order_sum(numpy, values, axis, keepdims=True)
+        assert got.shape == values.sum(axis=axis, keepdims=True).shape
+        assert got.dtype == numpy.float32

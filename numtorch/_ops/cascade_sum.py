@@ -167,7 +167,10 @@ def cascade_sum(xp, array, axes):
 def torch_order_sum(xp, array, axis=None, keepdims=False):
     """`array.sum(axis=axis, keepdims=keepdims)`, with float32/float64 terms added in torch's
     order wherever `cascade_sum` covers the layout (NumPy's own order elsewhere)."""
-    axes = tuple(range(array.ndim)) if axis is None else axis
+    if axis is None:
+        axes = tuple(range(array.ndim))
+    else:
+        axes = tuple(axis) if isinstance(axis, (tuple, list)) else (axis,)
     result = cascade_sum(xp, array, axes)
     if result is None:
         return array.sum(axis=axis, keepdims=keepdims)
