@@ -15,6 +15,7 @@ subprocess gives numtorch's tracemalloc peak.
     python3 benchmarks/training.py            # table (Markdown) on stdout
     python3 benchmarks/training.py --json     # the same figures as JSON
     python3 benchmarks/training.py --only mlp128,lenet --quick
+    python3 benchmarks/training.py --phases mlp16,lenet64   # CPU time per phase of a step
 """
 
 import os
@@ -156,6 +157,57 @@ def speed(names, blocks, target_s):
     return rows
 
 
+PHASES = ("zero_grad", "forward", "loss", "backward", "optimizer step")
+
+
+def phases(name, steps=200, warmup=20):
+    """CPU time (this thread's, so that other processes on a loaded machine count less) per
+    phase of one training step of case `name`, in microseconds, for numtorch then torch."""
+    import time
+
+    import torch
+
+    import numtorch
+
+    torch.set_num_threads(THREADS)
+    kind, batch = SPEED_CASES[name]
+    rows = {}
+    for lib in (numtorch, torch):
+        t = Trainer(lib, kind, batch)
+        totals = [0.0] * len(PHASES)
+        for i in range(warmup + steps):
+            x, y = t.batches[i % len(t.batches)]
+            marks = [time.thread_time()]
+            t.optimizer.zero_grad()
+            marks.append(time.thread_time())
+            out = t.model(x)
+            marks.append(time.thread_time())
+            loss = t.loss_fn(out, y)
+            marks.append(time.thread_time())
+            loss.backward()
+            marks.append(time.thread_time())
+            t.optimizer.step()
+            marks.append(time.thread_time())
+            if i >= warmup:
+                for k in range(len(PHASES)):
+                    totals[k] += marks[k + 1] - marks[k]
+        rows[lib.__name__] = {p: v / steps * 1e6 for p, v in zip(PHASES, totals)}
+    return rows
+
+
+def phases_markdown(name, rows):
+    lines = [
+        f"CPU µs per phase of one {name} step (thread time, mean of 200 steps after 20):",
+        "",
+        "| library | " + " | ".join(PHASES) + " | total |",
+        "|---|" + "---:|" * (len(PHASES) + 1),
+    ]
+    for lib, r in rows.items():
+        cells = " | ".join(f"{r[p]:.0f}" for p in PHASES)
+        lines.append(f"| {lib} | {cells} | {sum(r.values()):.0f} |")
+    return "\n".join(lines)
+
+
 def _rss_bytes():
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
@@ -286,12 +338,19 @@ def main(argv=None):
     parser.add_argument("--block-seconds", type=float, default=0.5, help="target block length")
     parser.add_argument("--quick", action="store_true", help="3 short blocks per case")
     parser.add_argument("--only", help="comma list of mlp128, mlp16, lenet64, mlp, lenet, memory")
+    parser.add_argument(
+        "--phases", help="CPU time per phase of a step of these cases (comma list) instead"
+    )
     parser.add_argument("--memory-child", choices=("numtorch", "torch"), help=argparse.SUPPRESS)
     parser.add_argument("--steps", type=int, default=MEMORY_STEPS, help=argparse.SUPPRESS)
     parser.add_argument("--tracemalloc", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.memory_child:
         memory_child(args.memory_child, args.steps, args.tracemalloc)
+        return
+    if args.phases:
+        for name in args.phases.split(","):
+            print(phases_markdown(name, phases(name)) + "\n")
         return
     blocks, target_s = (3, 0.2) if args.quick else (args.blocks, args.block_seconds)
     only = set(args.only.split(",")) if args.only else None
