@@ -10,7 +10,6 @@ from numtorch import (
     autograd,
     cuda,
     random,
-    return_types,
     version,
 )
 from numtorch._creation import (
@@ -115,7 +114,8 @@ for _name, _method in METHODS.items():
 del _name, _method
 save_compiled()  # the public callables' code, for the next import (as a .pyc)
 
-# nn, optim, utils, serialization (save, load), special, linalg, testing, viz: on first use
+# nn, optim, utils, serialization (save, load), special, linalg, testing, viz, return_types:
+# on first use
 __getattr__, __dir__ = _module_getattr(globals(), FUNCTIONS)
 
 

@@ -9,7 +9,17 @@ the submodule had been imported eagerly; `dir(numtorch)` lists the lazy names to
 import importlib
 
 # Submodules imported on first use (torch imports them all at `import torch`).
-SUBMODULES = ("linalg", "nn", "optim", "serialization", "special", "testing", "utils", "viz")
+SUBMODULES = (
+    "linalg",
+    "nn",
+    "optim",
+    "return_types",
+    "serialization",
+    "special",
+    "testing",
+    "utils",
+    "viz",
+)
 
 # numtorch.<name> -> the module that defines it (ops registered outside numtorch._ops are read
 # from the registry's FUNCTIONS once that module has run).

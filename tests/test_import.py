@@ -18,6 +18,7 @@ LAZY = (
     "numtorch.testing",
     "numtorch.special",
     "numtorch.linalg",
+    "numtorch.return_types",
 )
 
 
