@@ -137,7 +137,14 @@ def _parameters(fn):
 
 
 def _keyword_only_names(fn):
-    return [p.name for p in _parameters(fn) if p.kind is _Param.KEYWORD_ONLY]
+    """fn's keyword-only parameter names (straight from the code object where it can)."""
+    while hasattr(fn, "__wrapped__") and not hasattr(fn, "__signature__"):
+        fn = fn.__wrapped__
+    code = getattr(fn, "__code__", None)
+    if code is None or hasattr(fn, "__signature__"):
+        return [p.name for p in _parameters(fn) if p.kind is _Param.KEYWORD_ONLY]
+    n = code.co_argcount
+    return code.co_varnames[n : n + code.co_kwonlyargcount]
 
 
 def _backward_needs(backward, input_names):
