@@ -7,7 +7,7 @@ import warnings
 from numtorch import _dtype
 from numtorch._device import CPU, xp_for
 from numtorch._errors import type_name
-from numtorch._ops import registry
+from numtorch._ops import recording, registry
 from numtorch._ops.registry import FUNCTIONS, METHODS, apply, apply_inplace
 from numtorch._tensor import Tensor
 
@@ -310,6 +310,8 @@ def guard_dunders(*names):
 
 _FAST_NAMES = frozenset(("__add__", "__sub__", "__mul__", "__truediv__", "__div__", "__pow__"))
 _FAST_PROMOTIONS = (registry.DEFAULT, registry.INT_TO_FLOAT)
+_TENSORS = (recording.TENSOR, recording.TENSOR)
+_TENSOR_NUMBER = (recording.TENSOR, recording.NUMBER)
 
 
 def fast_binary(fallback, tensor_od, number_od, params):
@@ -327,6 +329,15 @@ def fast_binary(fallback, tensor_od, number_od, params):
     tensor_forward = tensor_od.forward if tensor_od is not None else None
     number_forward = number_od.forward if number_od is not None else None
     tensor_dtypes, number_dtypes = _fast_dtypes(tensor_od), _fast_dtypes(number_od)
+    # the ops' recorders for these argument kinds (recording.op_recorder), made at the first
+    # recorded call, after od.record1 has made the op's recording code
+    recorders = {}
+
+    def first_record(od, kinds, self, other, output):
+        od.record1((self, other), params, output)
+        recorders[kinds] = recording.op_recorder(od, kinds) or (
+            lambda a, b, params, o: od.record1((a, b), params, o)
+        )
 
     def dunder(self, other):
         t = type(other)
@@ -345,10 +356,12 @@ def fast_binary(fallback, tensor_od, number_od, params):
                 return fallback(self, other)
             od = tensor_od
             grad = self._requires_grad or other._requires_grad
+            kinds = _TENSORS
         elif (t is float or t is int) and dt in number_dtypes and self._device is cpu:
             result = number_forward(xp, self._data, other)
             od = number_od
             grad = self._requires_grad
+            kinds = _TENSOR_NUMBER
         else:
             return fallback(self, other)
         if type(result) is not ndarray:
@@ -358,7 +371,11 @@ def fast_binary(fallback, tensor_od, number_od, params):
             result = result.astype(dt.np)
         output = make(result, dt, cpu)
         if grad and od.backward is not None and grad_mode.enabled:
-            od.record1((self, other), params, output)
+            record = recorders.get(kinds)
+            if record is None:
+                first_record(od, kinds, self, other, output)
+            else:
+                record(self, other, params, output)
         return output
 
     dunder.__name__ = dunder.__qualname__ = fallback.__name__

@@ -224,10 +224,7 @@ RECORDERS = (None, _unrolled_record(1), _unrolled_record(2), _unrolled_record(3)
 # output): _RECORD_N with the node made without Node.__init__'s call and the op's values saved
 # in line (no save_values call, no SavedTensor.__init__ call for an input).
 _RECORD_OP = """
-def record(args, params, o):
-    if len(args) != {n}:
-        return general(od, args, params, (o,))
-    {names} = args
+{header}
 {per_arg}
     if not ({any_need}):
         return
@@ -246,9 +243,17 @@ def record(args, params, o):
     node._in_meta = ({metas})
     if dt.category >= FLOAT:
         o._grad_fn = node
-        o._view_version = o._vc[0]
         o._requires_grad = True
-        o._output_nr = 0
+{view_version}"""
+_HEADER = """def record(args, params, o):
+    if len(args) != {n}:
+        return general(od, args, params, (o,))
+    {names} = args"""
+_SAVE_TENSOR = """    v{i} = new(SavedTensor)
+    v{i}.tensor = a{i}
+    v{i}.version = a{i}._vc[0]
+    v{i}.is_output = False
+    v{i}.output_nr = a{i}._output_nr
 """
 _SAVE_INPUT = """    if m{i} is not None:  # a Tensor (see _RECORD_ARG)
         v{i} = new(SavedTensor)
@@ -259,31 +264,71 @@ _SAVE_INPUT = """    if m{i} is not None:  # a Tensor (see _RECORD_ARG)
     else:
         v{i} = a{i}
 """
+# what _RECORD_ARG finds for an argument known to be a Tensor, or known not to be one
+_KNOWN_TENSOR = """
+    r{i} = a{i}._requires_grad
+    f{i} = a{i}._grad_fn
+    if f{i} is not None and a{i}._base is not None:
+        f{i} = a{i}.grad_fn
+    if f{i} is not None:
+        e{i} = (f{i}, a{i}._output_nr)
+    elif r{i}:
+        e{i} = a{i}._grad_node()
+    else:
+        e{i} = NO_EDGE
+    m{i} = (a{i}._data.shape, a{i}.dtype)
+"""
+_KNOWN_NUMBER = """
+    r{i} = False
+    e{i} = NO_EDGE
+    m{i} = None
+"""
+TENSOR, NUMBER = "tensor", "number"  # the argument kinds op_recorder can be told
 
 
-def op_recorder(od):
-    """`od.record1(args, params, output)`: records a call of `od` with one output (see
-    _RECORD_OP); calls with another number of arguments go through record()."""
+def op_recorder(od, kinds=None):
+    """`od.record1(args, params, output)`: records a call of `od` with one fresh output (made by
+    Tensor._make: its _output_nr is 0, and its _view_version too unless `od` makes views; see
+    _RECORD_OP); calls with another number of arguments go through record().
+
+    With `kinds` (TENSOR or NUMBER for each argument, as the caller knows them) the recorder is
+    `record(a0, a1, ..., params, output)`, without the tests of the arguments' types; None
+    where such a recorder cannot be made."""
     n = od.n_inputs
     indices = [i for i, _ in od.saved_inputs + od.sym_sizes]
     if n < 1 or any(i >= n for i in indices) or any(i for i, _ in od.saves_result):
+        if kinds is not None:
+            return None
         return lambda args, params, o: record(od, args, params, (o,))
 
     def each(text):
         return ", ".join(text.format(i=i) for i in range(n)) + ("," if n == 1 else "")
 
-    save = "".join(_SAVE_INPUT.format(i=i) for i, _ in od.saved_inputs)
+    if kinds is None:
+        header = _HEADER.format(n=n, names=each("a{i}"))
+        per_arg = "".join(_RECORD_ARG.format(i=i) for i in range(n))
+        save = "".join(_SAVE_INPUT.format(i=i) for i, _ in od.saved_inputs)
+    else:
+        if len(kinds) != n:
+            return None
+        header = f"def record({', '.join(f'a{i}' for i in range(n))}, params, o):"
+        known = {TENSOR: _KNOWN_TENSOR, NUMBER: _KNOWN_NUMBER}
+        per_arg = "".join(known[k].format(i=i) for i, k in enumerate(kinds))
+        save = "".join(
+            _SAVE_TENSOR.format(i=i) if kinds[i] == TENSOR else f"    v{i} = a{i}\n"
+            for i, _ in od.saved_inputs
+        )
     saved = [f"{name!r}: v{i}" for i, name in od.saved_inputs]
     saved += [f"{name!r}: SavedTensor(o, True, 0)" for i, name in od.saves_result if i == 0]
     saved += [f"{name!r}: a{i}.shape" for i, name in od.sym_sizes]
     params = [f"{name!r}: params[{name!r}]" for name in od.saved_params]
     # a node's params are only read: the ops that save none share one empty dict
     params = "{" + ", ".join(params) + "}" if params else "NO_PARAMS"
+    view_version = "        o._view_version = o._vc[0]\n" if od.view else ""
     code = _RECORD_OP.format(
+        header=header,
         cls="cls" if type(od.node_cls) is type else "cls(params)",
-        n=n,
-        names=each("a{i}"),
-        per_arg="".join(_RECORD_ARG.format(i=i) for i in range(n)),
+        per_arg=per_arg,
         any_need=" or ".join(f"r{i}" for i in range(n)),
         edges=each("e{i}"),
         save=save,
@@ -291,6 +336,7 @@ def op_recorder(od):
         params=params,
         needs=each("r{i}"),
         metas=each("m{i}"),
+        view_version=view_version,
     )
     namespace = {
         "Tensor": Tensor,
