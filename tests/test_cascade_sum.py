@@ -13,6 +13,25 @@ from numtorch._ops.cascade_sum import cascade_sum, torch_order_sum
 DTYPES = (numpy.float32, numpy.float64)
 
 
+@pytest.fixture(autouse=True)
+def torch_order(monkeypatch):
+    """The exact order is opt-in (NUMTORCH_SUM_ORDER=torch): on for every test here."""
+    monkeypatch.setattr("numtorch._ops.cascade_sum.TORCH_ORDER", True)
+
+
+def test_off_by_default_and_on_from_the_environment():
+    import subprocess
+    import sys
+
+    code = "import numtorch._ops.cascade_sum as c; print(c.TORCH_ORDER)"
+    env = {k: v for k, v in __import__("os").environ.items() if k != "NUMTORCH_SUM_ORDER"}
+    run = lambda e: subprocess.run(  # noqa: E731
+        [sys.executable, "-c", code], env=e, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert run(env) == "False"
+    assert run({**env, "NUMTORCH_SUM_ORDER": "torch"}) == "True"
+
+
 def wide_values(seed, shape, dtype):
     """Normal values scaled by powers of ten over 12 decades: rounding depends on the order."""
     rng = numpy.random.default_rng(seed)

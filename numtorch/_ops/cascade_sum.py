@@ -15,8 +15,16 @@ axes, over the axes innermost in memory (torch's inner reduction) or over the ou
 outer reduction); it returns None for any other case, where the caller keeps its own sum.
 With more than one thread torch splits a full sum of more than 32768 elements between the threads
 (each sums its share in this order, then the shares are added); this module follows one thread.
+
+The exact order is opt-in: it costs about 3x NumPy's sum on large arrays and ~10 us of Python on
+small ones, and torch itself leaves it at more than one thread. NUMTORCH_SUM_ORDER=torch in the
+environment (read at import) or `TORCH_ORDER = True` here turns it on; otherwise
+`torch_order_sum` is NumPy's sum.
 """
 
+import os
+
+TORCH_ORDER = os.environ.get("NUMTORCH_SUM_ORDER", "").lower() == "torch"
 LEVELS = 4
 ILP = 4  # accumulators a row is dealt to
 VECTOR_BYTES = 32  # AVX2
@@ -166,7 +174,10 @@ def cascade_sum(xp, array, axes):
 
 def torch_order_sum(xp, array, axis=None, keepdims=False):
     """`array.sum(axis=axis, keepdims=keepdims)`, with float32/float64 terms added in torch's
-    order wherever `cascade_sum` covers the layout (NumPy's own order elsewhere)."""
+    order wherever `cascade_sum` covers the layout (NumPy's own order elsewhere) when
+    TORCH_ORDER is on."""
+    if not TORCH_ORDER:
+        return array.sum(axis=axis, keepdims=keepdims)
     if axis is None:
         axes = tuple(range(array.ndim))
     else:
