@@ -2,6 +2,7 @@
 operands, torch's dtype errors, and the checks torch's argument parser makes."""
 
 import numbers
+import sys
 import warnings
 
 from numtorch import _dtype
@@ -329,6 +330,8 @@ def fast_binary(fallback, tensor_od, number_od, params):
     tensor_forward = tensor_od.forward if tensor_od is not None else None
     number_forward = number_od.forward if number_od is not None else None
     tensor_dtypes, number_dtypes = _fast_dtypes(tensor_od), _fast_dtypes(number_od)
+    ufunc = _elidable_ufunc(xp, tensor_od, number_od, params)
+    getrefcount = sys.getrefcount
     # the ops' recorders for these argument kinds (recording.op_recorder), made at the first
     # recorded call, after od.record1 has made the op's recording code
     recorders = {}
@@ -350,15 +353,38 @@ def fast_binary(fallback, tensor_od, number_od, params):
                 or other._device is not cpu
             ):
                 return fallback(self, other)
+            grad = self._requires_grad or other._requires_grad
+            data = self._data
+            if (
+                ufunc is not None
+                and data.nbytes >= _ELIDE_BYTES
+                and not grad
+                and getrefcount(self) <= _TEMPORARY_TENSOR
+                and getrefcount(data) <= _OWNED_ARRAY
+                and _reusable(data)
+                and other._data.ndim <= data.ndim
+                and xp.broadcast_shapes(data.shape, other._data.shape) == data.shape
+            ):
+                return make(ufunc(data, other._data, out=data), dt, cpu)
             try:
-                result = tensor_forward(xp, self._data, other._data)
+                result = tensor_forward(xp, data, other._data)
             except ValueError:  # shapes that do not broadcast: torch's error, from apply
                 return fallback(self, other)
             od = tensor_od
-            grad = self._requires_grad or other._requires_grad
             kinds = _TENSORS
         elif (t is float or t is int) and dt in number_dtypes and self._device is cpu:
-            result = number_forward(xp, self._data, other)
+            data = self._data
+            if (
+                ufunc is not None
+                and data.nbytes >= _ELIDE_BYTES
+                and not self._requires_grad
+                and (t is float or -_INT_BOUND < other < _INT_BOUND)
+                and getrefcount(self) <= _TEMPORARY_TENSOR
+                and getrefcount(data) <= _OWNED_ARRAY
+                and _reusable(data)
+            ):
+                return make(ufunc(data, other, out=data), dt, cpu)
+            result = number_forward(xp, data, other)
             od = number_od
             grad = self._requires_grad
             kinds = _TENSOR_NUMBER
@@ -381,6 +407,34 @@ def fast_binary(fallback, tensor_od, number_od, params):
     dunder.__name__ = dunder.__qualname__ = fallback.__name__
     dunder.__doc__ = fallback.__doc__
     return dunder
+
+
+# Temporary elision, as NumPy's own: in `a * b + c` the product is a temporary that nothing else
+# can see, so the add may write into it instead of into a fresh array (for large arrays a fresh
+# one costs page faults: ~5 ms per 40 MB). A Tensor is a temporary when only the caller's
+# evaluation stack, this call's parameter and getrefcount's argument hold it, and its array
+# when only the Tensor (and this call) does: no view, no other Tensor, no NumPy array of the
+# user's shares it. Without grad only: a recorded graph may save its inputs.
+_ELIDE_BYTES = 1 << 18  # NumPy's threshold (256 KiB): below it the check costs more than it saves
+_TEMPORARY_TENSOR = 3
+_OWNED_ARRAY = 3  # the Tensor, the local `data`, getrefcount's argument
+_INT_BOUND = 1 << 24  # exact in float32: the same number whichever way it is converted
+_ELIDABLE = {"add": "add", "sub": "subtract", "mul": "multiply", "true_divide": "true_divide"}
+
+
+def _elidable_ufunc(xp, tensor_od, number_od, params):
+    """The ufunc that computes both ops in place, if both are one elidable op at its defaults."""
+    if tensor_od is None or number_od is not tensor_od or tensor_od.name not in _ELIDABLE:
+        return None
+    if any(v != 1 for v in params.values()):  # alpha
+        return None
+    return getattr(xp, _ELIDABLE[tensor_od.name])
+
+
+def _reusable(data):
+    """An array that owns its contiguous, writeable memory."""
+    flags = data.flags
+    return data.base is None and flags.c_contiguous and flags.writeable and flags.owndata
 
 
 def _fast_dtypes(od):
