@@ -416,8 +416,39 @@ def fast_binary(fallback, tensor_od, number_od, params):
 # when only the Tensor (and this call) does: no view, no other Tensor, no NumPy array of the
 # user's shares it. Without grad only: a recorded graph may save its inputs.
 _ELIDE_BYTES = 1 << 18  # NumPy's threshold (256 KiB): below it the check costs more than it saves
-_TEMPORARY_TENSOR = 3
-_OWNED_ARRAY = 3  # the Tensor, the local `data`, getrefcount's argument
+
+
+def _calibrated_counts():
+    """(refcount of a temporary left operand, of an array only its owner holds) as seen inside
+    a dunder on this interpreter, or (0, 0) when a named operand would look the same as a
+    temporary one (interpreters that borrow references on the stack): no elision then."""
+
+    class Probe:
+        __slots__ = ("data",)
+
+        def __init__(self):
+            self.data = object()
+
+        def __add__(self, other):
+            data = self.data
+            other.append((sys.getrefcount(self), sys.getrefcount(data)))
+            return self
+
+    seen = []
+    Probe() + seen  # noqa: B018
+    named = Probe()
+    named + seen  # noqa: B018
+    shared = Probe()
+    alias = shared.data
+    Probe.__add__(shared, seen)
+    del alias
+    (temporary, owned), (named_count, _), (_, shared_count) = seen
+    if not temporary < named_count or not owned < shared_count:
+        return 0, 0
+    return temporary, owned
+
+
+_TEMPORARY_TENSOR, _OWNED_ARRAY = _calibrated_counts()
 _INT_BOUND = 1 << 24  # exact in float32: the same number whichever way it is converted
 _ELIDABLE = {"add": "add", "sub": "subtract", "mul": "multiply", "true_divide": "true_divide"}
 
